@@ -1,0 +1,37 @@
+# Single entry point: `make site` builds the whole site with its PDFs, `make test` runs all tests.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup setup-test site html glossary pdf serve test check bench clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+setup: ## Install Debian packages and the pinned Python environment (.venv)
+	@scripts/setup.sh site
+
+setup-test: ## Setup, plus what the browser tests need (Chromium)
+	@scripts/setup.sh test
+
+glossary: setup ## Regenerate the glossary pages from docs/includes/glossary.yml
+	@$(PY) -m scripts.build_glossary
+
+html: glossary ## Build the HTML site only (strict)
+	@$(PY) -m mkdocs build --strict
+
+site: html ## Build the whole site into site/ with its PDFs
+	@echo "site: built into site/ (open site/index.html, Kyrgyz: site/ky/index.html)"
+
+serve: glossary ## Live preview while editing (http://127.0.0.1:8000)
+	@$(PY) -m mkdocs serve
+
+test: setup-test site ## Build everything, then run the whole test suite
+	@$(PY) -m pytest -q tests
+
+bench: site ## Measure build times and sizes (figures go into the README)
+	@$(PY) -m scripts.bench
+
+clean: ## Remove build output
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Build, check and PDF scripts of the methodological-guides site (importable by tests)."""

@@ -1,0 +1,46 @@
+"""MkDocs hooks of the project (registered in mkdocs.yml under `hooks:`).
+
+- Fail the build, naming the file, when a page exists in one language only (mkdocs-static-i18n
+  would otherwise quietly leave it out or fill it in) or when a page's front matter is malformed
+  or incomplete (MkDocs itself silently renders broken YAML as text).
+- Append the glossary's abbreviations *in the page's language* to every page, so that the
+  Markdown `abbr` extension shows e.g. ОМСУ / ЖӨБ expansions on hover across the site.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.content import (  # noqa: E402
+    ContentError,
+    abbreviations,
+    check_front_matter,
+    parity_problems,
+    split_front_matter,
+)
+
+
+def on_pre_build(config: Any) -> None:
+    """Stop before rendering if a page lacks its twin in the other language."""
+    problems = parity_problems()
+    if problems:
+        raise PluginError("Missing translation:\n  " + "\n  ".join(problems))
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Validate front matter and append the language's abbreviation definitions."""
+    src = f"docs/{page.file.src_uri}"
+    fm, _ = split_front_matter(markdown)
+    if fm is not None:  # MkDocs could not parse it, so it is still in the text
+        raise PluginError(f"{src}: front matter is not valid YAML. Check the lines between the --- markers.")
+    try:
+        check_front_matter(page.meta or None, src)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from exc
+    lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    defs = "\n".join(f"*[{a}]: {full}" for a, full in sorted(abbreviations(lang).items()))
+    return f"{markdown}\n\n{defs}\n" if defs else markdown

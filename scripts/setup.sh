@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Set up everything the build and the tests need, on a fresh Debian/Ubuntu machine:
+#   1. Debian packages (WeasyPrint's Pango/HarfBuzz for PDFs; Chromium for browser tests),
+#      installed with apt-get when missing and we are root (or have sudo);
+#   2. the virtual environment .venv with the exactly pinned requirements.txt.
+# Usage: scripts/setup.sh [site|test]   (test = site + browser-test packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-site}"
+
+pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig git)
+if [ "$what" = test ]; then pkgs+=(chromium); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then missing+=(python3-venv); fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "setup: ERROR: missing Debian packages and no root/sudo. Install them, then rerun:" >&2
+    echo "  apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null || true
+  if ! $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "setup: ERROR: could not install: ${missing[*]}" >&2
+    echo "  Install them by hand: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+stamp=.venv/.requirements.sha
+want=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setup: creating .venv with requirements.txt"
+  python3 -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "$want" > "$stamp"
+fi
