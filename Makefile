@@ -21,7 +21,11 @@ glossary: setup ## Regenerate the glossary pages from docs/includes/glossary.yml
 html: glossary ## Build the HTML site only (strict)
 	@$(PY) -m mkdocs build --strict
 
+pdf: ## Build the PDF books and printables from the built HTML (after `make html`)
+	@$(PY) -m scripts.build_pdfs
+
 site: html ## Build the whole site into site/ with its PDFs
+	@$(PY) -m scripts.build_pdfs
 	@echo "site: built into site/ (open site/index.html, Kyrgyz: site/ky/index.html)"
 
 serve: glossary ## Live preview while editing (http://127.0.0.1:8000)

@@ -1,0 +1,415 @@
+"""Build the print-ready PDFs from the *built* HTML site, with WeasyPrint.
+
+For each guide and language: one book (cover, contents with page numbers, a chapter per page in
+nav order, running header, localized page numbers, bookmarks, colophon), tagged PDF/UA.
+For each page with `printable: true`: a short PDF of its own with a header naming the guide.
+Then the downloads page of each language gets its table of files (size, page count).
+
+Output: site/pdf/<guide>.pdf and site/pdf/<guide>/<page>.pdf (Russian),
+        site/ky/pdf/... (Kyrgyz). Nothing is fetched from the network: the URL fetcher refuses
+any URL that is not a local file, and a missing image or a broken link fails the build, naming
+the page.
+
+Usage: python -m scripts.build_pdfs [--site SITE] [--jobs N] [--only GUIDE]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import lxml.html
+import yaml
+from lxml.html import HtmlElement
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.content import DOCS, LANGS, ROOT, parse_page  # noqa: E402
+
+GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
+PRINT_CSS = ROOT / "scripts" / "pdf" / "print.css"
+FONTS_CSS = DOCS / "assets" / "stylesheets" / "fonts.css"
+
+WORDS = {
+    "ru": {"contents": "Содержание", "page": "Страница", "of": "из", "edition": "Электронное издание",
+           "language": "Язык: русский", "colophon": "Выходные сведения", "sources": "Источники",
+           "licence": "Тексты распространяются по лицензии CC BY 4.0; код сайта — MIT.",
+           "status": "Методическое издание на основе материалов МТСОиМ КР и проекта «ДаткАйым». "
+                     "Не является официально утверждённым документом.",
+           "site": "Электронная версия с поиском — на сайте методических руководств",
+           "built": "Дата сборки", "version": "Версия", "book": "Книга", "printable": "Для печати",
+           "pages": "стр.", "file": "Файл", "size": "Размер", "count": "Страниц",
+           "ministry": "Министерство труда, социального обеспечения и миграции Кыргызской Республики"},
+    "ky": {"contents": "Мазмуну", "page": "Бет", "of": "/", "edition": "Электрондук басылма",
+           "language": "Тили: кыргызча", "colophon": "Басылма жөнүндө маалымат", "sources": "Булактар",
+           "licence": "Тексттер CC BY 4.0 лицензиясы боюнча таратылат; сайттын коду — MIT.",
+           "status": "Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлигинин жана "
+                     "«ДаткАйым» долбоорунун материалдарынын негизиндеги усулдук басылма. Расмий бекитилген документ эмес.",
+           "site": "Издөө мүмкүнчүлүгү бар электрондук версиясы — усулдук колдонмолордун сайтында",
+           "built": "Түзүлгөн күнү", "version": "Версиясы", "book": "Китеп", "printable": "Басып чыгаруу үчүн",
+           "pages": "бет", "file": "Файл", "size": "Көлөмү", "count": "Беттер",
+           "ministry": "Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция министрлиги"},
+}
+
+
+class PdfBuildError(RuntimeError):
+    """A problem in a guide page that stops the PDF build; the message names the page."""
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its !!python and !ENV tags (we only need the nav)."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
+def _flatten(items: Any) -> list[str]:
+    out: list[str] = []
+    for it in items if isinstance(items, list) else [items]:
+        if isinstance(it, str):
+            out.append(it)
+        elif isinstance(it, dict):
+            for v in it.values():
+                out += _flatten(v)
+    return out
+
+
+def guide_pages(guide: str) -> list[str]:
+    """The guide's Markdown paths (relative to docs/<lang>/) in nav order."""
+    return [p for p in _flatten(mkdocs_config()["nav"]) if p.startswith(guide + "/")]
+
+
+def built_html(site: Path, lang: str, md: str) -> Path:
+    """Built HTML file of docs/<lang>/<md>."""
+    base = site if lang == "ru" else site / lang
+    stem = md[:-3]
+    stem = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
+    return (base / stem / "index.html") if stem else base / "index.html"
+
+
+def pdf_dir(site: Path, lang: str) -> Path:
+    return (site if lang == "ru" else site / lang) / "pdf"
+
+
+def slug(md: str) -> str:
+    return "p-" + re.sub(r"[^a-z0-9]+", "-", md[:-3].lower()).strip("-")
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def edition() -> tuple[str, str]:
+    """(version, date) of this edition: the git commit and its date, or the build date."""
+    version = _git("describe", "--always", "--dirty") or "local"
+    date = _git("log", "-1", "--format=%cs") or dt.date.today().isoformat()
+    return version, date
+
+
+class LocalOnlyFetcher:
+    """WeasyPrint URL fetcher that serves local files only and fails on anything else."""
+
+    def __init__(self) -> None:
+        from weasyprint.urls import URLFetcher
+
+        self._inner = URLFetcher()
+        self.refused: list[str] = []
+
+    def __call__(self, url: str) -> Any:
+        return self.fetch(url)
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        from weasyprint.urls import FatalURLFetchingError
+
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("file", "data"):
+            self.refused.append(url)
+            raise FatalURLFetchingError(f"refused to fetch {url}: the PDF build uses local files only")
+        if scheme == "file" and not Path(unquote(urlsplit(url).path)).is_file():
+            raise FatalURLFetchingError(f"missing file {unquote(urlsplit(url).path)}")
+        return self._inner.fetch(url, headers)
+
+
+@dataclass
+class Chapter:
+    """One guide page prepared for the book."""
+
+    md: str
+    title: str
+    body: HtmlElement
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+
+
+def _article(page: Path) -> HtmlElement:
+    tree = lxml.html.parse(str(page))
+    arts = tree.xpath("//article[contains(@class,'md-content__inner')]")
+    if not arts:
+        raise PdfBuildError(f"{page}: no article content in the built page")
+    art = arts[0]
+    for bad in art.xpath(".//*[contains(@class,'md-content__button') or contains(@class,'headerlink') "
+                         "or contains(@class,'md-source-file') or contains(@class,'pdf-actions')] | .//script"):
+        bad.getparent().remove(bad)
+    return art
+
+
+def prepare(site: Path, lang: str, md: str, in_book: dict[Path, str], src_name: str) -> Chapter:
+    """Load one built page; make ids unique, point links inside the book, check images and links."""
+    page = built_html(site, lang, md)
+    if not page.is_file():
+        raise PdfBuildError(f"{src_name}: the built page {page} is missing; run the HTML build first")
+    art = _article(page)
+    prefix = slug(md)
+    for el in art.iter():
+        if isinstance(el.tag, str) and el.get("id"):
+            el.set("id", f"{prefix}--{el.get('id')}")
+    h1s = art.xpath(".//h1")
+    title = " ".join(h1s[0].text_content().split()) if h1s else md
+    if h1s:
+        h1s[0].set("id", prefix)
+    for a in art.xpath(".//a[@href]"):
+        href = a.get("href").strip()
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
+            continue
+        if href.startswith("#"):
+            a.set("href", f"#{prefix}--{href[1:]}" if href[1:] else f"#{prefix}")
+            continue
+        path, frag = urldefrag(href)
+        target = (page.parent / unquote(path)).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            raise PdfBuildError(f"{src_name}: broken link '{href}' (no such page). Fix the link in the Markdown source.")
+        if target in in_book:
+            tp = in_book[target]
+            a.set("href", f"#{tp}--{frag}" if frag else f"#{tp}")
+        else:  # a page outside this book: keep the words, drop the link
+            a.tag = "span"
+            for k in list(a.attrib):
+                del a.attrib[k]
+            a.set("class", "xref")
+    for img in art.xpath(".//img[@src]"):
+        src = img.get("src")
+        if re.match(r"^[a-z]+:", src, re.I):
+            if not src.startswith("data:"):
+                raise PdfBuildError(f"{src_name}: image '{src}' is not a local file")
+            continue
+        target = (page.parent / unquote(urlsplit(src).path)).resolve()
+        if not target.is_file():
+            raise PdfBuildError(f"{src_name}: missing image '{src}'. Add the file or fix the path.")
+        img.set("src", target.as_uri())
+    heads = [(int(h.tag[1]), h.get("id") or "", " ".join(h.text_content().split())) for h in art.xpath(".//h1|.//h2")]
+    return Chapter(md, title, art, heads)
+
+
+def _fonts_css() -> str:
+    """The site's @font-face rules for WeasyPrint: the same files, one family per subset.
+
+    WeasyPrint does not pick faces by `unicode-range`, so each subset becomes a family of its own
+    ('Roboto latin', 'Roboto cyrillic', 'Roboto cyrillic-ext') and the print stylesheet lists
+    them in turn; Pango falls back from one to the next per character.
+    """
+    fonts = (DOCS / "assets" / "fonts").resolve()
+    out = []
+    for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
+        m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(latin|cyrillic-ext|cyrillic)-[^']+)'\)", block)
+        if not m:
+            continue
+        family = ("Roboto Mono " if m.group(2) == "roboto-mono" else "Roboto ") + m.group(3)
+        block = re.sub(r"font-family:[^;]+;", f"font-family: '{family}';", block)
+        block = re.sub(r"\s*unicode-range:[^;]+;", "", block)
+        out.append(block.replace(m.group(0), f"url('{(fonts / m.group(1)).as_uri()}')"))
+    return "\n".join(out) + "\n"
+
+
+def _css_string(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_css(lang: str, header: str) -> str:
+    w = WORDS[lang]
+    return (
+        _fonts_css()
+        + PRINT_CSS.read_text(encoding="utf-8")
+        + f"""
+@page {{ @top-center {{ content: {_css_string(header)}; }}
+        @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}
+"""
+    )
+
+
+def guide_meta(lang: str, guide: str) -> tuple[str, str]:
+    """(title, subtitle) of a guide, from its index page's front matter and H1."""
+    meta, body = parse_page(DOCS / lang / guide / "index.md")
+    m = re.search(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", body, re.M)
+    return (m.group(1) if m else meta["title"]), meta["description"]
+
+
+def _html_doc(lang: str, title: str, subtitle: str, css: str, body: str, created: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<meta name="description" content="{html.escape(subtitle)}">'
+        f'<meta name="author" content="{html.escape(WORDS[lang]["ministry"])}">'
+        f'<meta name="dcterms.created" content="{created}">'
+        f"<style>{css}</style></head><body>{body}</body></html>"
+    )
+
+
+def build_book(site: str, lang: str, guide: str) -> tuple[str, int]:
+    """Render one guide in one language to a PDF book; return (path, pages)."""
+    from weasyprint import HTML
+
+    s = Path(site)
+    w = WORDS[lang]
+    mds = guide_pages(guide)
+    in_book = {built_html(s, lang, md).resolve(): slug(md) for md in mds}
+    chapters = [prepare(s, lang, md, in_book, f"docs/{lang}/{md}") for md in mds]
+    title, subtitle = guide_meta(lang, guide)
+    version, date = edition()
+    toc = []
+    for ch in chapters:
+        toc.append(f'<li class="toc-1"><a href="#{slug(ch.md)}">{html.escape(ch.title)}</a></li>')
+        for level, hid, text in ch.headings:
+            if level == 2 and hid:
+                toc.append(f'<li class="toc-2"><a href="#{hid}">{html.escape(text)}</a></li>')
+    sources = next((slug(m) for m in mds if m.endswith("/sources.md")), None)
+    site_url = (mkdocs_config().get("site_url") or "").rstrip("/")
+    where = f"{site_url}/{'' if lang == 'ru' else 'ky/'}{guide}/" if site_url else f"{'' if lang == 'ru' else 'ky/'}{guide}/index.html"
+    body = [
+        f'<section class="cover"><p class="cover-org">{html.escape(w["ministry"])}</p>'
+        f'<h1 class="cover-title">{html.escape(title)}</h1>'
+        f'<p class="cover-subtitle">{html.escape(subtitle)}</p>'
+        f'<p class="cover-meta">{w["edition"]} · {w["language"]}<br>{w["version"]} {html.escape(version)} · {date}</p></section>',
+        f'<nav class="toc"><h1 class="toc-title">{w["contents"]}</h1><ul>{"".join(toc)}</ul></nav>',
+    ]
+    for ch in chapters:
+        body.append(f'<section class="chapter">{lxml.html.tostring(ch.body, encoding="unicode")}</section>')
+    body.append(
+        f'<section class="colophon"><h1 class="colophon-title">{w["colophon"]}</h1>'
+        f"<p><strong>{html.escape(title)}</strong>. {html.escape(subtitle)}</p>"
+        f"<p>{html.escape(w['status'])}</p>"
+        + (f'<p>{w["sources"]}: <a href="#{sources}">{html.escape(chapters[-1].title)}</a>.</p>' if sources else "")
+        + f"<p>{html.escape(w['licence'])}</p><p>{w['site']}: {html.escape(where)}</p>"
+        f"<p>{w['version']} {html.escape(version)} · {w['built']}: {date}</p></section>"
+    )
+    doc = _html_doc(lang, title, subtitle, page_css(lang, title), "".join(body), date)
+    out = pdf_dir(s, lang) / f"{guide}.pdf"
+    return _render(doc, s, out, HTML)
+
+
+def _render(doc: str, site: Path, out: Path, HTML: Any) -> tuple[str, int]:
+    fetcher = LocalOnlyFetcher()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document = HTML(string=doc, base_url=str(site), url_fetcher=fetcher).render(pdf_tags=True)
+    document.write_pdf(str(out), pdf_variant="pdf/ua-1", pdf_tags=True)
+    if fetcher.refused:
+        raise PdfBuildError(f"{out}: the renderer was asked for remote URLs {fetcher.refused}")
+    return str(out), len(document.pages)
+
+
+def printable_pages(lang: str) -> list[tuple[str, str]]:
+    """(guide, md path) of every page flagged `printable: true`, in nav order."""
+    out = []
+    for guide in GUIDES:
+        for md in guide_pages(guide):
+            if parse_page(DOCS / lang / md)[0].get("printable"):
+                out.append((guide, md))
+    return out
+
+
+def build_printable(site: str, lang: str, guide: str, md: str) -> tuple[str, int]:
+    """Render one printable page with a small header naming its guide."""
+    from weasyprint import HTML
+
+    s = Path(site)
+    page = built_html(s, lang, md)
+    ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
+    gtitle, _ = guide_meta(lang, guide)
+    version, date = edition()
+    body = f'<section class="printable">{lxml.html.tostring(ch.body, encoding="unicode")}</section>'
+    doc = _html_doc(lang, ch.title, gtitle, page_css(lang, gtitle) + "\n.printable h1 { break-before: auto; }", body, date)
+    out = pdf_dir(s, lang) / (md[:-3] + ".pdf")
+    return _render(doc, s, out, HTML)
+
+
+def human_size(n: int, lang: str) -> str:
+    unit = {"ru": ("КБ", "МБ"), "ky": ("КБ", "МБ")}[lang]
+    return f"{n / 1024:.0f} {unit[0]}" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} {unit[1]}".replace(".", ",")
+
+
+def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None:
+    """Fill the downloads page's list (element id `downloads-list`) with every PDF, size and pages."""
+    page = (site if lang == "ru" else site / lang) / "downloads" / "index.html"
+    if not page.is_file():
+        raise PdfBuildError(f"docs/{lang}/downloads.md is missing: the downloads page lists the PDFs")
+    w = WORDS[lang]
+    rows = []
+    base = pdf_dir(site, lang)
+    for guide in GUIDES:
+        gtitle, _ = guide_meta(lang, guide)
+        book = base / f"{guide}.pdf"
+        rows.append(f'<h2 id="dl-{guide}">{html.escape(gtitle)}</h2><table><thead><tr><th>{w["file"]}</th>'
+                    f'<th>{w["size"]}</th><th>{w["count"]}</th></tr></thead><tbody>')
+        items = [(book, f"{w['book']}: {gtitle}")]
+        for g, md in printable_pages(lang):
+            if g == guide:
+                title = parse_page(DOCS / lang / md)[0]["title"]
+                items.append((base / (md[:-3] + ".pdf"), f"{w['printable']}: {title}"))
+        for f, label in items:
+            rel = os.path.relpath(f, page.parent).replace(os.sep, "/")
+            rows.append(f'<tr><td><a href="{rel}" download>{html.escape(label)}</a></td>'
+                        f"<td>{human_size(f.stat().st_size, lang)}</td><td>{results[str(f)]}</td></tr>")
+        rows.append("</tbody></table>")
+    text = page.read_text(encoding="utf-8")
+    new, n = re.subn(r'<p id="downloads-list">.*?</p>|<div id="downloads-list">.*?</div>', '<div id="downloads-list">' + "".join(rows) + "</div>", text, flags=re.S)
+    if n != 1:
+        raise PdfBuildError(f"docs/{lang}/downloads.md: needs one paragraph marked {{#downloads-list}}")
+    page.write_text(new, encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--site", default=str(ROOT / "site"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    site = Path(args.site)
+    start = time.perf_counter()
+    jobs: list[tuple[Any, ...]] = []
+    for lang in LANGS:
+        jobs += [(build_book, str(site), lang, g) for g in GUIDES]
+        jobs += [(build_printable, str(site), lang, g, md) for g, md in printable_pages(lang)]
+    results: dict[str, int] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            futures = [pool.submit(fn, *a) for fn, *a in jobs]
+            for fut in futures:
+                path, pages = fut.result()
+                results[path] = pages
+        for lang in LANGS:
+            write_downloads_page(site, lang, results)
+    except PdfBuildError as exc:
+        print(f"PDF build failed: {exc}", file=sys.stderr)
+        return 1
+    books = sum(1 for p in results if Path(p).parent.name == "pdf")
+    print(f"pdf: {books} books and {len(results) - books} printables in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Promises about the PDF exports: six books and every printable, linked from the site, complete,
+in nav order, with bookmarks, embedded fonts, Kyrgyz letters, tags and language; built offline."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import lxml.html
+import pytest
+from pypdf import PdfReader
+
+from scripts import build_pdfs as bp
+from scripts.content import DOCS, LANGS
+
+BOOKS = [(lang, g) for lang in LANGS for g in bp.GUIDES]
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+@lru_cache(maxsize=None)
+def reader(path: str) -> PdfReader:
+    return PdfReader(path)
+
+
+def book(site: Path, lang: str, guide: str) -> Path:
+    return bp.pdf_dir(site, lang) / f"{guide}.pdf"
+
+
+def outline_titles(r: PdfReader) -> list[tuple[str, int]]:
+    """Top-level bookmarks: (title, page index)."""
+    return [(o.title, r.get_destination_page_number(o)) for o in r.outline if not isinstance(o, list)]
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_guide_pdf_exists_and_every_guide_page_links_it(site, lang, guide):
+    pdf = book(site, lang, guide)
+    assert pdf.is_file() and pdf.stat().st_size > 50_000, f"{pdf} missing or empty"
+    for md in bp.guide_pages(guide):
+        page = bp.built_html(site, lang, md)
+        hrefs = lxml.html.parse(str(page)).xpath("//div[@class='pdf-actions']/a/@href")
+        targets = {(page.parent / h).resolve() for h in hrefs}
+        assert pdf.resolve() in targets, f"{page}: no download button for {pdf.name} in its language"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_printable_has_its_own_pdf_linked_from_page_and_downloads(site, lang):
+    printables = bp.printable_pages(lang)
+    assert len(printables) >= 10
+    downloads = bp.built_html(site, lang, "downloads.md")
+    listed = {(downloads.parent / h).resolve() for h in lxml.html.parse(str(downloads)).xpath("//a/@href")}
+    for guide, md in printables:
+        pdf = bp.pdf_dir(site, lang) / (md[:-3] + ".pdf")
+        assert pdf.is_file(), f"no printable PDF for docs/{lang}/{md}"
+        assert pdf.resolve() in listed, f"{pdf} is not on the downloads page"
+        page = bp.built_html(site, lang, md)
+        hrefs = lxml.html.parse(str(page)).xpath("//div[@class='pdf-actions']/a/@href")
+        assert pdf.resolve() in {(page.parent / h).resolve() for h in hrefs}, f"{page} does not link its own PDF"
+        r = reader(str(pdf))
+        assert 1 <= len(r.pages) <= 8, f"{pdf}: {len(r.pages)} pages is not a short printable"
+        assert norm(bp.guide_meta(lang, guide)[0])[:40] in norm(r.pages[0].extract_text()), f"{pdf}: no header naming the guide"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_downloads_page_lists_every_book_with_size_and_pages(site, lang):
+    page = bp.built_html(site, lang, "downloads.md")
+    rows = lxml.html.parse(str(page)).xpath("//div[@id='downloads-list']//tr[td]")
+    assert len(rows) == 3 + len(bp.printable_pages(lang))
+    for row in rows:
+        size, pages = [c.text_content() for c in row.xpath("td")][1:]
+        assert re.match(r"^\d+(,\d)? (КБ|МБ)$", size) and int(pages) >= 1
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_guide_pdf_contains_every_chapter_in_nav_order(site, lang, guide):
+    r = reader(str(book(site, lang, guide)))
+    titles = []
+    for md in bp.guide_pages(guide):
+        page = bp.built_html(site, lang, md)
+        titles.append(" ".join(lxml.html.parse(str(page)).xpath("string(//article//h1)").split()))
+    outline = outline_titles(r)
+    got = [t for t, _ in outline]
+    # cover, contents, the chapters in nav order, colophon
+    assert got[2:-1] == titles, f"bookmarks do not follow the chapters:\n{got}\n{titles}"
+    last = -1
+    for title, pno in outline[2:-1]:
+        assert pno >= last, f"chapter «{title}» is out of order"
+        text = norm(r.pages[pno].extract_text())
+        assert norm(title)[:30] in text, f"page {pno + 1} of the PDF does not show chapter «{title}»"
+        last = pno
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_guide_pdf_has_embedded_fonts_tags_language_and_metadata(site, lang, guide):
+    r = reader(str(book(site, lang, guide)))
+    root = r.trailer["/Root"]
+    assert root.get("/Lang") == lang
+    assert bool(root.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in root, "PDF is not tagged"
+    meta = r.metadata
+    assert meta.title and meta.subject and meta.creation_date
+    names = set()
+    for pno, p in enumerate(r.pages):
+        for _, f in (p.get("/Resources", {}).get("/Font") or {}).items():
+            f = f.get_object()
+            desc = f.get("/FontDescriptor") or f["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"font {f['/BaseFont']} not embedded (page {pno + 1})"
+            names.add(str(f["/BaseFont"]).split("+")[-1])
+    assert {"Roboto-cyrillic", "Roboto-cyrillic-Bold"} <= names, f"the site's Roboto is not the text font: {names}"
+
+
+@pytest.mark.parametrize("guide", bp.GUIDES)
+def test_kyrgyz_pdf_text_keeps_kyrgyz_letters(site, guide):
+    r = reader(str(book(site, "ky", guide)))
+    text = " ".join(r.pages[i].extract_text() for i in range(min(len(r.pages), 12)))
+    for ch in "ңөү":
+        assert ch in text, f"{guide} (ky): «{ch}» is lost in the PDF text"
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_guide_pdf_page_count_fits_the_content(site, lang, guide):
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (DOCS / lang / guide).rglob("*.md"))
+    pages = len(reader(str(book(site, lang, guide))).pages)
+    assert words / 700 <= pages <= words / 100, f"{guide} ({lang}): {pages} pages for {words} words"
+
+
+def _fake_site(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "g" / "p" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(f'<html><body><article class="md-content__inner"><h1 id="t">T</h1>{body}</article></body></html>', encoding="utf-8")
+    return tmp_path
+
+
+def test_missing_image_fails_the_pdf_build_naming_the_page(tmp_path):
+    site = _fake_site(tmp_path, '<img src="../img/none.svg" alt="x">')
+    with pytest.raises(bp.PdfBuildError, match=r"docs/ru/g/p.md: missing image"):
+        bp.prepare(site, "ru", "g/p.md", {}, "docs/ru/g/p.md")
+
+
+def test_broken_internal_link_fails_the_pdf_build_naming_the_page(tmp_path):
+    site = _fake_site(tmp_path, '<a href="../nowhere/">x</a>')
+    with pytest.raises(bp.PdfBuildError, match=r"docs/ru/g/p.md: broken link"):
+        bp.prepare(site, "ru", "g/p.md", {}, "docs/ru/g/p.md")
+
+
+def test_pdf_renderer_never_fetches_from_the_network(tmp_path):
+    from weasyprint import HTML
+
+    fetcher = bp.LocalOnlyFetcher()
+    doc = '<html><body><img src="https://example.org/x.png"><link rel="stylesheet" href="http://example.org/a.css">x</body></html>'
+    with pytest.raises(BaseException):
+        HTML(string=doc, base_url=str(tmp_path), url_fetcher=fetcher).write_pdf(str(tmp_path / "x.pdf"))
+    assert fetcher.refused, "the fetcher was not asked, or did not refuse, the remote URL"
