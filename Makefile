@@ -31,7 +31,7 @@ site: html ## Build the whole site into site/ with its PDFs
 serve: glossary ## Live preview while editing (http://127.0.0.1:8000)
 	@$(PY) -m mkdocs serve
 
-test: setup-test site ## Build everything, then run the whole test suite
+test: setup site ## Build everything, then run the whole test suite
 	@$(PY) -m pytest -q tests
 
 bench: site ## Measure build times and sizes (figures go into the README)
