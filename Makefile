@@ -20,6 +20,7 @@ glossary: setup ## Regenerate the glossary pages from docs/includes/glossary.yml
 
 html: glossary ## Build the HTML site only (strict)
 	@$(PY) -m mkdocs build --strict
+	@$(PY) -m scripts.split_search
 
 pdf: ## Build the PDF books and printables from the built HTML (after `make html`)
 	@$(PY) -m scripts.build_pdfs
@@ -31,7 +32,7 @@ site: html ## Build the whole site into site/ with its PDFs
 serve: glossary ## Live preview while editing (http://127.0.0.1:8000)
 	@$(PY) -m mkdocs serve
 
-test: setup site ## Build everything, then run the whole test suite
+test: setup-test site ## Build everything, then run the whole test suite
 	@$(PY) -m pytest -q tests
 
 bench: site ## Measure build times and sizes (figures go into the README)

@@ -5,6 +5,7 @@ for the README. Usage: python -m scripts.bench
 """
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         html_s = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)])
+        subprocess.run([sys.executable, "-m", "scripts.split_search", str(site)], cwd=ROOT, check=True, capture_output=True)
         pdf_s = timed([sys.executable, "-m", "scripts.build_pdfs", "--site", str(site)])
         pdfs = sorted(site.rglob("*.pdf"))
         books = [p for p in pdfs if p.parent.name == "pdf"]
@@ -35,6 +37,9 @@ def main() -> int:
         print(f"| HTML site build (both languages, strict) | {html_s:.1f} s |")
         print(f"| PDF build ({len(books)} books + {len(pdfs) - len(books)} printables, {os.cpu_count()} processes) | {pdf_s:.1f} s |")
         print(f"| All PDFs together | {sum(p.stat().st_size for p in pdfs) / 1e6:.1f} MB |")
+        for lang, idx in (("ru", site / "search" / "search_index.json"), ("ky", site / "ky" / "search" / "search_index.json")):
+            raw = idx.read_bytes()
+            print(f"| Search index, {lang} | {len(raw) / 1024:.0f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.0f} KB gzip |")
         for b in books:
             rel = b.relative_to(site).as_posix()
             print(f"| `{rel}` | {b.stat().st_size / 1e6:.2f} MB, {len(PdfReader(str(b)).pages)} pages |")

@@ -1,0 +1,48 @@
+"""Split the search index per language, after the HTML build.
+
+mkdocs-static-i18n with Material writes one `search/search_index.json` holding both languages,
+so Kyrgyz readers got Russian results and everybody downloaded both languages. This writes
+`search/search_index.json` with the Russian pages only and `ky/search/search_index.json` with the
+Kyrgyz pages only (locations relative to /ky/, which overrides/main.html makes the search base
+on Kyrgyz pages), declaring lang ["ky"] so Material's search worker loads our Kyrgyz stemmer
+(docs/assets/javascripts/lunr/min/lunr.ky.min.js).
+
+Usage: python -m scripts.split_search [SITE_DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def split(site: Path) -> dict[str, int]:
+    """Rewrite both indexes; return the number of entries per language."""
+    src = site / "search" / "search_index.json"
+    index = json.loads(src.read_text(encoding="utf-8"))
+    ru = [d for d in index["docs"] if not d["location"].startswith("ky/")]
+    ky = [{**d, "location": d["location"][3:]} for d in index["docs"] if d["location"].startswith("ky/")]
+    if not ky or not ru:
+        raise SystemExit(f"{src}: expected pages of both languages, found ru={len(ru)} ky={len(ky)}")
+    ru_cfg = {**index["config"], "lang": ["ru"]}
+    ky_cfg = {**index["config"], "lang": ["ky"], "pipeline": ["trimmer", "stopWordFilter", "stemmer"]}
+    src.write_text(json.dumps({"config": ru_cfg, "docs": ru}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    out = site / "ky" / "search" / "search_index.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"config": ky_cfg, "docs": ky}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {"ru": len(ru), "ky": len(ky)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("site", nargs="?", default=str(ROOT / "site"))
+    counts = split(Path(ap.parse_args().site))
+    print(f"search: {counts['ru']} ru and {counts['ky']} ky index entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

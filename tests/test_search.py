@@ -1,0 +1,106 @@
+"""Search speaks both languages: each reader searches only their language's index, and Kyrgyz
+word forms find each other (unit tests of the stemmer, then the real search box in Chromium)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from scripts.content import ROOT
+from tests.browser import ARGS, require_chromium, serve
+
+STEMMER = ROOT / "docs" / "assets" / "javascripts" / "lunr" / "min" / "lunr.ky.min.js"
+DATA = json.loads((ROOT / "tests" / "data" / "ky_stems.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def stems(browser) -> dict[str, str]:
+    """Stem of every word in the test data, computed by the real lunr.ky.min.js in Chromium."""
+    words = sorted({w for forms in DATA["groups"].values() for w in forms} | set(DATA["groups"]) | {w for p in DATA["must_differ"] for w in p})
+    page = browser.new_page()
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content=STEMMER.read_text(encoding="utf-8"))
+    out = page.evaluate("ws => Object.fromEntries(ws.map(w => [w, window.lunrKyrgyz.stem(w)]))", words)
+    page.close()
+    return out
+
+
+def test_stemmer_word_list_is_large_enough():
+    assert sum(len(v) for v in DATA["groups"].values()) >= 300
+
+
+@pytest.mark.parametrize("lemma", sorted(DATA["groups"]))
+def test_every_form_of_a_kyrgyz_noun_reaches_one_stem(stems, lemma):
+    got = {f: stems[f] for f in DATA["groups"][lemma]}
+    assert len(set(got.values())) == 1, f"{lemma}: forms split into {sorted(set(got.values()))}: {got}"
+    assert stems[lemma] in got.values(), f"{lemma}: the base form stems to {stems[lemma]}"
+
+
+def test_different_nouns_keep_different_stems(stems):
+    by_stem: dict[str, list[str]] = {}
+    for lemma in DATA["groups"]:
+        by_stem.setdefault(stems[lemma], []).append(lemma)
+    assert all(len(v) == 1 for v in by_stem.values()), {k: v for k, v in by_stem.items() if len(v) > 1}
+    for a, b in DATA["must_differ"]:
+        assert stems[a] != stems[b], f"«{a}» and «{b}» must not be conflated (both → {stems[a]})"
+
+
+def test_each_language_has_its_own_index(site):
+    ru = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    ky = json.loads((site / "ky" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert ru["config"]["lang"] == ["ru"] and ky["config"]["lang"] == ["ky"]
+    assert not any(d["location"].startswith("ky/") for d in ru["docs"])
+    titles_ky = {d["title"] for d in ky["docs"]}
+    assert "Тренингди баалоо" in titles_ky and "Гендерный анализ" not in titles_ky
+    assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ky.min.js").is_file()
+
+
+def search(browser, url: str, query: str) -> list[tuple[str, str]]:
+    """Type a query into the real search box; return (href, title) of the results."""
+    page = browser.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")  # Material's keyboard shortcut opens and focuses the search box
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible", timeout=5000)
+    # keys typed before the search worker is ready are lost: wait for the "type to search" text
+    page.wait_for_function(
+        "() => ['Начните печатать для поиска', 'Издөө үчүн тере баштаңыз'].includes("
+        "document.querySelector('.md-search-result__meta').textContent.trim())", timeout=20000)
+    box.type(query, delay=20)
+    box.press("End")  # Playwright types Cyrillic as text input without keyup; Material listens to keyup
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(400)
+    items = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(a => [a.href, a.querySelector('h1,h2')?.textContent.trim() || ''])")
+    page.close()
+    return items
+
+
+@pytest.mark.parametrize("query", ["баалоону", "баалоодо", "Баалоо"])
+def test_kyrgyz_search_finds_word_forms_and_only_kyrgyz_pages(browser, site, query):
+    with serve(site) as base:
+        results = search(browser, f"{base}/ky/gender-mainstreaming/", query)
+    assert results, f"no results for «{query}»"
+    assert all("/ky/" in href for href, _ in results), f"Russian pages in Kyrgyz results: {results}"
+    assert any(href.split("?")[0].rstrip("/").endswith("/ky/trainer-manual/evaluation") for href, _ in results), (
+        f"«{query}» did not find «Тренингди баалоо»: {results[:8]}")
+
+
+def test_russian_search_stays_russian(browser, site):
+    with serve(site) as base:
+        results = search(browser, f"{base}/gender-mainstreaming/", "гендерный анализ")
+    assert results
+    assert not any("/ky/" in href for href, _ in results), f"Kyrgyz pages in Russian results: {results}"
+    assert any(href.split("?")[0].rstrip("/").endswith("/gender-mainstreaming/gender-analysis") for href, _ in results), results[:8]
