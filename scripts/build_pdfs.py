@@ -38,6 +38,7 @@ from scripts.content import DOCS, LANGS, ROOT, parse_page  # noqa: E402
 GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
 PRINT_CSS = ROOT / "scripts" / "pdf" / "print.css"
 FONTS_CSS = DOCS / "assets" / "stylesheets" / "fonts.css"
+FONT_CACHE = ROOT / ".cache" / "pdf-fonts"  # the site's WOFF2 fonts, decompressed once per change
 
 WORDS = {
     "ru": {"contents": "Содержание", "page": "Страница", "of": "из", "edition": "Электронное издание",
@@ -218,6 +219,27 @@ def prepare(site: Path, lang: str, md: str, in_book: dict[Path, str], src_name: 
     return Chapter(md, title, art, heads)
 
 
+def prepare_fonts() -> None:
+    """Decompress the site's WOFF2 fonts to TrueType once: WeasyPrint would otherwise spend
+    most of a short document's time decompressing them again. Same glyphs, same files' data."""
+    from fontTools.ttLib import TTFont
+
+    FONT_CACHE.mkdir(parents=True, exist_ok=True)
+    for src in (DOCS / "assets" / "fonts").glob("*.woff2"):
+        dst = FONT_CACHE / (src.stem + ".ttf")
+        if not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
+            font = TTFont(str(src))
+            font.flavor = None
+            tmp = dst.with_suffix(".tmp")
+            font.save(str(tmp))
+            tmp.replace(dst)
+
+
+def _font_file(name: str) -> Path:
+    ttf = FONT_CACHE / (Path(name).stem + ".ttf")
+    return ttf if ttf.exists() else (DOCS / "assets" / "fonts" / name).resolve()
+
+
 def _fonts_css() -> str:
     """The site's @font-face rules for WeasyPrint: the same files, one family per subset.
 
@@ -225,7 +247,6 @@ def _fonts_css() -> str:
     ('Roboto latin', 'Roboto cyrillic', 'Roboto cyrillic-ext') and the print stylesheet lists
     them in turn; Pango falls back from one to the next per character.
     """
-    fonts = (DOCS / "assets" / "fonts").resolve()
     out = []
     for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
         m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(latin|cyrillic-ext|cyrillic)-[^']+)'\)", block)
@@ -234,7 +255,7 @@ def _fonts_css() -> str:
         family = ("Roboto Mono " if m.group(2) == "roboto-mono" else "Roboto ") + m.group(3)
         block = re.sub(r"font-family:[^;]+;", f"font-family: '{family}';", block)
         block = re.sub(r"\s*unicode-range:[^;]+;", "", block)
-        out.append(block.replace(m.group(0), f"url('{(fonts / m.group(1)).as_uri()}')"))
+        out.append(block.replace(m.group(0), f"url('{_font_file(m.group(1)).as_uri()}')").replace("format('woff2')", ""))
     return "\n".join(out) + "\n"
 
 
@@ -390,6 +411,7 @@ def main() -> int:
     args = ap.parse_args()
     site = Path(args.site)
     start = time.perf_counter()
+    prepare_fonts()
     jobs: list[tuple[Any, ...]] = []
     for lang in LANGS:
         jobs += [(build_book, str(site), lang, g) for g in GUIDES]
