@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test site html glossary pdf serve test check bench clean
+.PHONY: help setup setup-test site html glossary pdf serve test check translations bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -34,6 +34,13 @@ serve: glossary ## Live preview while editing (http://127.0.0.1:8000)
 
 test: setup-test site ## Build everything, then run the whole test suite
 	@$(PY) -m pytest -q tests
+
+translations: setup ## Translation status of every page (STRICT=1: fail when a Kyrgyz page is missing)
+	@$(PY) -m scripts.translations $(if $(STRICT),--strict)
+
+check: setup ## Editors' checks: glossary terms, Kyrgyz letters, translation completeness
+	@$(PY) -m scripts.check_sources
+	@$(PY) -m scripts.translations --strict >/dev/null
 
 bench: site ## Measure build times and sizes (figures go into the README)
 	@$(PY) -m scripts.bench

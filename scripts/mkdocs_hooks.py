@@ -3,6 +3,8 @@
 - Fail the build, naming the file, when a page exists in one language only (mkdocs-static-i18n
   would otherwise quietly leave it out or fill it in) or when a page's front matter is malformed
   or incomplete (MkDocs itself silently renders broken YAML as text).
+- Mark Kyrgyz pages whose Russian source changed since translation (`translation_of`), so the
+  template shows readers a notice; fill the translation-status page with the state of every page.
 - Append the glossary's abbreviations *in the page's language* to every page, so that the
   Markdown `abbr` extension shows e.g. ОМСУ / ЖӨБ expansions on hover across the site.
 """
@@ -22,6 +24,25 @@ from scripts.content import (  # noqa: E402
     parity_problems,
     split_front_matter,
 )
+from scripts.translations import status as translation_status  # noqa: E402
+from scripts.translations import page_state  # noqa: E402
+from scripts.content import DOCS  # noqa: E402
+
+STATUS_PAGE = "translation-status.md"
+STATES = {
+    "ru": {"current": "актуален", "outdated": "устарел (русский текст изменён)", "missing": "нет перевода",
+           "generated": "создаётся автоматически", "page": "Страница", "state": "Перевод на кыргызский"},
+    "ky": {"current": "актуалдуу", "outdated": "эскирген (орусча текст өзгөргөн)", "missing": "котормосу жок",
+           "generated": "автоматтык түрдө түзүлөт", "page": "Барак", "state": "Кыргызча котормо"},
+}
+
+
+def _status_table(lang: str) -> str:
+    w = STATES[lang]
+    rows = [f"| {w['page']} | {w['state']} |", "|---|---|"]
+    for r in translation_status():
+        rows.append(f"| [{r.page}]({r.page}) | {w[r.state]} |")
+    return "\n".join(rows)
 
 
 def on_pre_build(config: Any) -> None:
@@ -42,5 +63,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     except ContentError as exc:
         raise PluginError(str(exc)) from exc
     lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    rel = page.file.src_uri.split("/", 1)[1]
+    if lang == "ky" and page_state(DOCS / "ru" / rel) == "outdated":
+        page.meta["translation_outdated"] = True
+    if rel == STATUS_PAGE:
+        markdown = f"{markdown}\n\n{_status_table(lang)}\n"
     defs = "\n".join(f"*[{a}]: {full}" for a, full in sorted(abbreviations(lang).items()))
     return f"{markdown}\n\n{defs}\n" if defs else markdown

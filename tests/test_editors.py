@@ -1,0 +1,84 @@
+"""Editors' workflow: translation tracking (status, notice, status page, marking) and the
+terminology and Kyrgyz-letter checks, each shown to pass on the guides and to catch mistakes."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from scripts import check_sources, content, translations
+from scripts.content import DOCS, ROOT
+from tests.test_bad_input import build, repo_copy
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_every_kyrgyz_page_translates_the_current_russian_text():
+    rows = translations.status()
+    assert len(rows) == len(content.pages("ru"))
+    stale = [r.page for r in rows if r.state not in ("current", "generated")]
+    assert not stale, f"Kyrgyz pages not marked as translating the current Russian text: {stale}. Update them, then run `python -m scripts.mark_translated docs/ky/<page>.md`."
+
+
+def test_make_translations_strict_fails_only_when_a_page_is_missing(tmp_path):
+    assert run(["scripts.translations", "--strict"], ROOT).returncode == 0
+    repo = repo_copy(tmp_path)
+    (repo / "docs" / "ky" / "about.md").unlink()
+    r = run(["scripts.translations", "--strict"], repo)
+    assert r.returncode == 1 and "about.md" in r.stdout and "missing" in r.stdout
+
+
+def test_outdated_kyrgyz_page_warns_readers_and_marking_clears_it(tmp_path):
+    repo = repo_copy(tmp_path)
+    ru = repo / "docs" / "ru" / "about.md"
+    ru.write_text(ru.read_text(encoding="utf-8") + "\nНовый абзац, добавленный после перевода.\n", encoding="utf-8")
+    r = build(repo)
+    assert r.returncode == 0, r.stderr[-2000:]
+    ky_html = lxml.html.parse(str(repo / "out" / "ky" / "about" / "index.html"))
+    notice = ky_html.xpath("//div[contains(@class,'translation-outdated')]")
+    assert notice, "the outdated Kyrgyz page shows no notice"
+    href = notice[0].xpath(".//a/@href")[0]
+    assert (repo / "out" / "ky" / "about" / href).resolve() == (repo / "out" / "about").resolve()
+    assert not lxml.html.parse(str(repo / "out" / "about" / "index.html")).xpath("//div[contains(@class,'translation-outdated')]")
+    assert "outdated" in run(["scripts.translations"], repo).stdout
+    assert run(["scripts.mark_translated", "docs/ky/about.md"], repo).returncode == 0
+    assert "0 outdated" in run(["scripts.translations"], repo).stdout
+
+
+def test_current_pages_show_no_outdated_notice(site):
+    noisy = [str(p) for p in (site / "ky").rglob("index.html") if "translation-outdated" in p.read_text(encoding="utf-8")]
+    assert not noisy
+
+
+@pytest.mark.parametrize("lang", content.LANGS)
+def test_status_page_lists_every_page(site, lang):
+    page = (site if lang == "ru" else site / "ky") / "translation-status" / "index.html"
+    rows = lxml.html.parse(str(page)).xpath("//article//table//tr[td]")
+    assert len(rows) == len(content.pages("ru"))
+
+
+def test_sources_pass_the_terminology_and_kyrgyz_letter_checks():
+    findings = check_sources.check()
+    assert not findings, "\n".join(map(str, findings[:20]))
+
+
+def test_checks_catch_deprecated_terms_latin_lookalikes_and_russian_letters(tmp_path):
+    entries = content.glossary()
+    bad_ru = next(e for e in entries if e["avoid_ru"])
+    ky_word = next(w for e in entries for w in e["ky"].lower().split() if len(w) >= 4 and any(c in w for c in "үөң"))
+    plain = ky_word.translate(str.maketrans("үөң", "уон"))
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ky").mkdir()
+    (tmp_path / "ru" / "x.md").write_text(f"---\ntitle: t\ndescription: d\n---\n\n# T {{#t}}\n\nЗдесь {bad_ru['avoid_ru'][0]} встречается.\n", encoding="utf-8")
+    (tmp_path / "ky" / "x.md").write_text(f"---\ntitle: t\ndescription: d\n---\n\n# T {{#t}}\n\nБул жердe латын тамгасы.\nБул {plain} туура эмес.\n", encoding="utf-8")
+    found = check_sources.check(tmp_path)
+    msgs = [str(f) for f in found]
+    assert any("ru/x.md:8" in m and bad_ru["ru"] in m for m in msgs), msgs
+    assert any("ky/x.md:8" in m and "Latin" in m for m in msgs), msgs
+    assert any("ky/x.md:9" in m and ky_word in m for m in msgs), msgs
