@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,6 +46,13 @@ def _status_table(lang: str) -> str:
     return "\n".join(rows)
 
 
+def on_config(config: Any) -> Any:
+    """Without a repository URL (SITE_REPO_URL) there are no "edit this page" links."""
+    if not config.get("repo_url"):
+        config["edit_uri"] = None
+    return config
+
+
 def on_pre_build(config: Any) -> None:
     """Stop before rendering if a page lacks its twin in the other language."""
     problems = parity_problems()
@@ -58,9 +66,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     fm, _ = split_front_matter(markdown)
     if fm is not None:  # MkDocs could not parse it, so it is still in the text
         raise PluginError(f"{src}: front matter is not valid YAML. Check the lines between the --- markers.")
-    try:
-        check_front_matter(page.meta or None, src)
-    except ContentError as exc:
+    try:  # the source's own front matter (other plugins add their keys to page.meta)
+        check_front_matter(yaml.safe_load(split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))[0] or "") or None, src)
+    except (ContentError, yaml.YAMLError) as exc:
         raise PluginError(str(exc)) from exc
     lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
     rel = page.file.src_uri.split("/", 1)[1]

@@ -82,3 +82,49 @@ def test_checks_catch_deprecated_terms_latin_lookalikes_and_russian_letters(tmp_
     assert any("ru/x.md:8" in m and bad_ru["ru"] in m for m in msgs), msgs
     assert any("ky/x.md:8" in m and "Latin" in m for m in msgs), msgs
     assert any("ky/x.md:9" in m and ky_word in m for m in msgs), msgs
+
+
+@pytest.mark.parametrize("lang,label", [("ru", "Последнее обновление"), ("ky", "Акыркы жаңылануу")])
+def test_every_page_shows_its_last_update_in_the_readers_language(site, lang, label):
+    months = {"ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"),
+              "ky": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")}[lang]
+    for src in content.pages(lang):
+        page = __import__("tests.test_site", fromlist=["built"]).built(site, src)
+        aside = lxml.html.parse(str(page)).xpath("//aside[contains(@class,'md-source-file')]")
+        assert aside, f"{page}: no last-update date"
+        text = " ".join(aside[0].text_content().split())
+        assert any(m in text for m in months) and label in aside[0].xpath("string(.//@title)") + " ".join(aside[0].xpath(".//@title")), f"{page}: «{text}»"
+
+
+def test_every_page_links_to_its_own_source_for_editing(tmp_path):
+    """With the repository URL that the CI workflow sets, each page's edit button opens its own file."""
+    repo = repo_copy(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_REPO_URL": "https://github.com/example-org/guides"}
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(repo / "out")], cwd=repo, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    from tests.test_site import built
+
+    for lang in content.LANGS:
+        for src in content.pages(lang):
+            page = built(repo / "out", src)
+            edit = lxml.html.parse(str(page)).xpath("//a[@rel='edit']/@href")
+            want = f"https://github.com/example-org/guides/edit/main/{src.relative_to(ROOT).as_posix()}"
+            assert edit == [want], f"{page}: edit link {edit}, expected {want}"
+            assert 'data-md-component="source"' not in page.read_text(encoding="utf-8"), "the GitHub stats widget would call api.github.com"
+
+
+def test_russian_pages_pass_the_spelling_check():
+    from scripts import check_spelling
+
+    findings = check_spelling.check()
+    assert not findings, "\n".join(map(str, findings[:20]))
+
+
+def test_spelling_check_catches_a_typo(tmp_path):
+    from scripts import check_spelling
+
+    (tmp_path / "ru").mkdir()
+    (tmp_path / "ru" / "x.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# Т {#t}\n\nГендерная политка в айыл өкмөтү.\n", encoding="utf-8")
+    msgs = [str(f) for f in check_spelling.check(tmp_path)]
+    assert any("x.md:8" in m and "политка" in m for m in msgs), msgs
+    assert not any("айыл" in m or "Гендерная" in m for m in msgs), msgs
