@@ -38,7 +38,8 @@ def unknown(words: list[str]) -> set[str]:
 def check(docs: Path = DOCS) -> list[Finding]:
     pages = [(p, _lines(p)) for p in sorted((docs / "ru").rglob("*.md"))]
     words = sorted({w for _, lines in pages for _, line in lines for w in WORD.findall(line)})
-    bad = {w for w in unknown(words) if w.lower() not in known_words()}
+    known = known_words()
+    bad = {w for w in unknown(words) if w.lower() not in known}
     out = []
     for p, lines in pages:
         rel = str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)

@@ -5,6 +5,7 @@
   or incomplete (MkDocs itself silently renders broken YAML as text).
 - Mark Kyrgyz pages whose Russian source changed since translation (`translation_of`), so the
   template shows readers a notice; fill the translation-status page with the state of every page.
+- Give task-list checkboxes an accessible name (the item's text), which Markdown does not.
 - Append the glossary's abbreviations *in the page's language* to every page, so that the
   Markdown `abbr` extension shows e.g. ОМСУ / ЖӨБ expansions on hover across the site.
 """
@@ -13,6 +14,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Any
+
+import re
+from html import escape
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -78,3 +82,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         markdown = f"{markdown}\n\n{_status_table(lang)}\n"
     defs = "\n".join(f"*[{a}]: {full}" for a, full in sorted(abbreviations(lang).items()))
     return f"{markdown}\n\n{defs}\n" if defs else markdown
+
+
+TASK_RE = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox"[^>]*?)(\s*/?>)(.*?)</li>', re.S)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Label each task-list checkbox with the text of its item (screen readers, axe "label")."""
+
+    def label(m: re.Match[str]) -> str:
+        text = " ".join(re.sub(r"<[^>]+>", " ", m.group(3)).split())[:150]
+        return f'{m.group(1)} aria-label="{escape(text, quote=True)}"{m.group(2)}{m.group(3)}</li>'
+
+    return TASK_RE.sub(label, html)

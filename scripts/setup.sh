@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 what="${1:-site}"
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig fonts-dejavu-core git hunspell hunspell-ru)
-if [ "$what" = test ]; then pkgs+=(chromium); fi
+if [ "$what" = test ]; then
+  pkgs+=(chromium)
+  command -v npm >/dev/null || pkgs+=(nodejs npm)
+fi
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -31,6 +34,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "  Install them by hand: apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+if [ "$what" = test ] && [ ! -f node_modules/.package-lock.json -o package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing the pinned browser-test tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 stamp=.venv/.requirements.sha

@@ -19,12 +19,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def with_parents(docs: list[dict]) -> list[dict]:
+    """Add a page entry wherever only section entries ("page/#id") exist.
+
+    Material groups results under their page's entry; without it a result shows as an empty
+    link to "undefined" (seen for the Kyrgyz glossary, whose page entry the i18n merge drops).
+    """
+    pages = {d["location"] for d in docs if "#" not in d["location"]}
+    out: list[dict] = []
+    for d in docs:
+        page = d["location"].split("#", 1)[0]
+        if "#" in d["location"] and page not in pages:
+            pages.add(page)
+            out.append({"location": page, "title": d["title"], "text": ""})
+        out.append(d)
+    return out
+
+
 def split(site: Path) -> dict[str, int]:
     """Rewrite both indexes; return the number of entries per language."""
     src = site / "search" / "search_index.json"
     index = json.loads(src.read_text(encoding="utf-8"))
     ru = [d for d in index["docs"] if not d["location"].startswith("ky/")]
-    ky = [{**d, "location": d["location"][3:]} for d in index["docs"] if d["location"].startswith("ky/")]
+    ky = with_parents([{**d, "location": d["location"][3:]} for d in index["docs"] if d["location"].startswith("ky/")])
+    ru = with_parents(ru)
     if not ky or not ru:
         raise SystemExit(f"{src}: expected pages of both languages, found ru={len(ru)} ky={len(ky)}")
     ru_cfg = {**index["config"], "lang": ["ru"]}

@@ -104,3 +104,11 @@ def test_russian_search_stays_russian(browser, site):
     assert results
     assert not any("/ky/" in href for href, _ in results), f"Kyrgyz pages in Russian results: {results}"
     assert any(href.split("?")[0].rstrip("/").endswith("/gender-mainstreaming/gender-analysis") for href, _ in results), results[:8]
+
+
+@pytest.mark.parametrize("index", ["search/search_index.json", "ky/search/search_index.json"])
+def test_every_search_section_has_its_page_entry(site, index):
+    docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"] for d in docs if "#" not in d["location"]}
+    orphans = sorted({d["location"].split("#")[0] for d in docs if "#" in d["location"]} - pages)
+    assert not orphans, f"sections without a page entry (results would link to 'undefined'): {orphans}"

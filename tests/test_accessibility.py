@@ -1,0 +1,97 @@
+"""Accessibility (WCAG 2.1 AA) in a real browser: axe-core in Debian's Chromium on every page
+type, both languages, light and dark palettes, search results open; plus static checks of
+language marking, skip link and image alt text on every built page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from playwright.sync_api import sync_playwright
+
+from scripts.content import ROOT
+from tests.browser import ARGS, require_chromium, serve
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "home": "", "guide index": "gender-mainstreaming/", "long chapter": "committee-handbook/case-work/",
+    "table page": "trainer-manual/programme/", "checklist": "gender-mainstreaming/checklists/",
+    "glossary": "glossary/", "downloads": "downloads/", "diagram": "committee-handbook/referral/",
+    "statement": "accessibility/",
+}
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def browser_and_base(site):
+    require_chromium()
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed: run `make test` (it runs `npm ci`).")
+    with serve(site) as base, sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        yield b, base
+        b.close()
+
+
+def violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))", TAGS)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["ru", "ky"])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_type_has_no_axe_violations(browser_and_base, kind, lang, scheme):
+    browser, base = browser_and_base
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(f"{base}/{'' if lang == 'ru' else 'ky/'}{PAGE_TYPES[kind]}")
+    page.wait_for_load_state("networkidle")
+    found = violations(page)
+    page.close()
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("lang,query", [("ru", "гендерный анализ"), ("ky", "баалоону")])
+def test_search_results_have_no_axe_violations(browser_and_base, lang, query):
+    browser, base = browser_and_base
+    page = browser.new_page()
+    page.goto(f"{base}/{'' if lang == 'ru' else 'ky/'}gender-mainstreaming/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.wait_for_function(
+        "() => ['Начните печатать для поиска', 'Издөө үчүн тере баштаңыз'].includes("
+        "document.querySelector('.md-search-result__meta').textContent.trim())", timeout=20000)
+    page.locator("input.md-search__input").type(query, delay=20)
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    found = violations(page)
+    page.close()
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_every_page_declares_its_language_and_has_a_skip_link(site):
+    for page in site.rglob("index.html"):
+        root = lxml.html.parse(str(page)).getroot()
+        want = "ky" if page.is_relative_to(site / "ky") else "ru"
+        if page.parent == site and page.name != "index.html":
+            continue
+        assert root.get("lang") == want, f"{page}: <html lang={root.get('lang')}>"
+        assert root.xpath("//a[contains(@class,'md-skip')]"), f"{page}: no skip link"
+
+
+def test_every_image_has_alt_text(site):
+    missing = []
+    for page in site.rglob("*.html"):
+        for img in lxml.html.parse(str(page)).xpath("//article//img"):
+            if not (img.get("alt") or "").strip():
+                missing.append(f"{page}: {img.get('src')}")
+    assert not missing, "images without alt text (write what the image shows, in the page's language):\n" + "\n".join(missing[:20])
+
+
+def test_the_alt_text_check_catches_a_missing_alt(tmp_path):
+    (tmp_path / "index.html").write_text('<html><body><article><img src="x.svg"></article></body></html>', encoding="utf-8")
+    bad = [img for img in lxml.html.parse(str(tmp_path / "index.html")).xpath("//article//img") if not img.get("alt")]
+    assert len(bad) == 1
