@@ -38,9 +38,10 @@ test: setup-test site ## Build everything, then run the whole test suite
 translations: setup ## Translation status of every page (STRICT=1: fail when a Kyrgyz page is missing)
 	@$(PY) -m scripts.translations $(if $(STRICT),--strict)
 
-check: setup ## Editors' checks: glossary terms, Kyrgyz letters, Russian spelling, translations
+check: setup ## Editors' checks: Markdown lint, glossary terms, Kyrgyz letters, Russian spelling, translations
 	@$(PY) -m scripts.check_sources
 	@$(PY) -m scripts.check_spelling
+	@.venv/bin/pymarkdown --config .pymarkdown.json scan -r docs
 	@$(PY) -m scripts.translations --strict >/dev/null
 
 bench: site ## Measure build times and sizes (figures go into the README)

@@ -128,3 +128,19 @@ def test_spelling_check_catches_a_typo(tmp_path):
     msgs = [str(f) for f in check_spelling.check(tmp_path)]
     assert any("x.md:8" in m and "политка" in m for m in msgs), msgs
     assert not any("айыл" in m or "Гендерная" in m for m in msgs), msgs
+
+
+def lint(path: Path) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("pymarkdown")
+    return subprocess.run([str(exe), "--config", str(ROOT / ".pymarkdown.json"), "scan", "-r", str(path)], capture_output=True, text=True)
+
+
+def test_markdown_lint_passes_with_the_committed_configuration():
+    r = lint(DOCS)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-1000:]
+
+
+def test_markdown_lint_catches_a_broken_heading(tmp_path):
+    (tmp_path / "x.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# T {#t}\n\n##Без пробела\n\ntext  \n", encoding="utf-8")
+    r = lint(tmp_path)
+    assert r.returncode != 0 and "x.md:8" in r.stdout and "MD018" in r.stdout, r.stdout
