@@ -1,0 +1,45 @@
+"""Performance budget: what a first visit to a long guide page downloads (HTML, CSS, JS, fonts;
+the search index excluded) stays under 250 KB in transfer size (gzip for text, as served)."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import ARGS, require_chromium, serve
+
+BUDGET = 250 * 1024
+COMPRESSED = {".woff2", ".png", ".jpg", ".pdf"}
+
+
+def first_visit_bytes(site: Path, path: str) -> tuple[int, list[tuple[str, int]]]:
+    require_chromium()
+    files: list[tuple[str, int]] = []
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page()
+        urls: list[str] = []
+        page.on("requestfinished", lambda r: urls.append(r.url))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        browser.close()
+    for url in urls:
+        f = site / urlsplit(url).path.lstrip("/")
+        if f.is_dir():
+            f = f / "index.html"
+        if "search_index" in url or not f.is_file():
+            continue
+        data = f.read_bytes()
+        files.append((urlsplit(url).path, len(data) if f.suffix in COMPRESSED else len(gzip.compress(data, 6))))
+    return sum(s for _, s in files), files
+
+
+@pytest.mark.parametrize("path", ["/committee-handbook/case-work/", "/ky/committee-handbook/case-work/", "/ky/gender-mainstreaming/concepts/"])
+def test_first_visit_to_a_long_page_stays_within_budget(site, path):
+    total, files = first_visit_bytes(site, path)
+    listing = "\n".join(f"{s:8d} {u}" for u, s in sorted(files, key=lambda x: -x[1]))
+    assert total <= BUDGET, f"{path}: {total / 1024:.0f} KB > {BUDGET // 1024} KB\n{listing}"
