@@ -101,12 +101,16 @@ def check(docs: Path = DOCS) -> list[Finding]:
     return out
 
 
-def main() -> int:
-    findings = check()
+def report(findings: list[Finding], name: str) -> int:
+    """Print one line per finding and a count; the exit code for the command."""
     for f in findings:
         print(f)
-    print(f"check_sources: {len(findings)} problem(s)")
+    print(f"{name}: {len(findings)} problem(s)")
     return 1 if findings else 0
+
+
+def main() -> int:
+    return report(check(), "check_sources")
 
 
 if __name__ == "__main__":

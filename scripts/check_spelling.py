@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.check_sources import WORD, Finding, _lines  # noqa: E402
+from scripts.check_sources import WORD, Finding, _lines, report  # noqa: E402
 from scripts.content import DOCS, ROOT  # noqa: E402
 
 WORDLIST = ROOT / ".spelling-ru.txt"
@@ -51,11 +51,7 @@ def check(docs: Path = DOCS) -> list[Finding]:
 
 
 def main() -> int:
-    findings = check()
-    for f in findings:
-        print(f)
-    print(f"check_spelling: {len(findings)} problem(s)")
-    return 1 if findings else 0
+    return report(check(), "check_spelling")
 
 
 if __name__ == "__main__":
