@@ -33,7 +33,7 @@ def main() -> int:
         pdf_s = timed([sys.executable, "-m", "scripts.build_pdfs", "--site", str(site)])
         pdfs = sorted(site.rglob("*.pdf"))
         books = [p for p in pdfs if p.parent.name == "pdf"]
-        print(f"| Measure | Value |\n|---|---|")
+        print("| Measure | Value |\n|---|---|")
         print(f"| HTML site build (both languages, strict) | {html_s:.1f} s |")
         print(f"| PDF build ({len(books)} books + {len(pdfs) - len(books)} printables, {os.cpu_count()} processes) | {pdf_s:.1f} s |")
         print(f"| All PDFs together | {sum(p.stat().st_size for p in pdfs) / 1e6:.1f} MB |")

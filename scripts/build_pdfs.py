@@ -24,6 +24,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -33,7 +34,7 @@ import yaml
 from lxml.html import HtmlElement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, LANGS, ROOT, parse_page  # noqa: E402
+from scripts.content import DOCS, LANGS, ROOT, built_html, parse_page  # noqa: E402
 
 GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
 PRINT_CSS = ROOT / "scripts" / "pdf" / "print.css"
@@ -74,6 +75,7 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+@lru_cache(maxsize=1)
 def mkdocs_config() -> dict[str, Any]:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
 
@@ -94,14 +96,6 @@ def guide_pages(guide: str) -> list[str]:
     return [p for p in _flatten(mkdocs_config()["nav"]) if p.startswith(guide + "/")]
 
 
-def built_html(site: Path, lang: str, md: str) -> Path:
-    """Built HTML file of docs/<lang>/<md>."""
-    base = site if lang == "ru" else site / lang
-    stem = md[:-3]
-    stem = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
-    return (base / stem / "index.html") if stem else base / "index.html"
-
-
 def pdf_dir(site: Path, lang: str) -> Path:
     return (site if lang == "ru" else site / lang) / "pdf"
 
@@ -117,6 +111,7 @@ def _git(*args: str) -> str:
         return ""
 
 
+@lru_cache(maxsize=1)
 def edition() -> tuple[str, str]:
     """(version, date) of this edition: the git commit and its date, or the build date."""
     version = _git("describe", "--always", "--dirty") or "local"

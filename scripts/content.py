@@ -110,6 +110,22 @@ def headings(body: str) -> list[Heading]:
     return out
 
 
+GENERATED_MARK = "<!-- Generated"
+
+
+def is_generated(path: Path) -> bool:
+    """A page written by a script from shared data (the glossary), not by an editor."""
+    return split_front_matter(path.read_text(encoding="utf-8"))[1].startswith(GENERATED_MARK)
+
+
+def built_html(site: Path, lang: str, md: str) -> Path:
+    """Built HTML file of docs/<lang>/<md> (Russian at the site root, Kyrgyz under ky/)."""
+    base = site if lang == DEFAULT_LANG else site / lang
+    stem = md[:-3]
+    stem = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
+    return (base / stem / "index.html") if stem else base / "index.html"
+
+
 def pages(lang: str) -> list[Path]:
     """All Markdown pages of one language, sorted."""
     return sorted((DOCS / lang).rglob("*.md"))
@@ -184,9 +200,8 @@ def twin_id_problems(ru_page: Path) -> list[str]:
     ky_page = twin(ru_page, "ky")
     if not ky_page.exists():
         return []
-    bodies = [split_front_matter(p.read_text(encoding="utf-8"))[1] for p in (ru_page, ky_page)]
-    ids = [[h.id for h in headings(b)] for b in bodies]
-    generated = all(b.startswith("<!-- Generated") for b in bodies)  # e.g. the glossary: sorted per language
+    ids = [[h.id for h in headings(split_front_matter(p.read_text(encoding="utf-8"))[1])] for p in (ru_page, ky_page)]
+    generated = is_generated(ru_page) and is_generated(ky_page)  # the glossary: sorted per language
     if ids[0] == ids[1] or (generated and sorted(map(str, ids[0])) == sorted(map(str, ids[1]))):
         return []
     missing = [i for i in ids[0] if i not in ids[1]]

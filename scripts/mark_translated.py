@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, ROOT, twin  # noqa: E402
-from scripts.translations import is_generated, source_hash  # noqa: E402
+from scripts.content import DOCS, ROOT, is_generated, twin  # noqa: E402
+from scripts.translations import source_hash  # noqa: E402
 
 
 def mark(ky_page: Path) -> str:

@@ -11,27 +11,18 @@
 """
 from __future__ import annotations
 
+import re
 import sys
+from html import escape
 from pathlib import Path
 from typing import Any
 
-import re
-from html import escape
-
-import yaml
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import (  # noqa: E402
-    ContentError,
-    abbreviations,
-    check_front_matter,
-    parity_problems,
-    split_front_matter,
-)
-from scripts.translations import status as translation_status  # noqa: E402
+from scripts.content import DOCS, ContentError, abbreviations, parity_problems, parse_page  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
-from scripts.content import DOCS  # noqa: E402
+from scripts.translations import status as translation_status  # noqa: E402
 
 STATUS_PAGE = "translation-status.md"
 STATES = {
@@ -66,13 +57,9 @@ def on_pre_build(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Validate front matter and append the language's abbreviation definitions."""
-    src = f"docs/{page.file.src_uri}"
-    fm, _ = split_front_matter(markdown)
-    if fm is not None:  # MkDocs could not parse it, so it is still in the text
-        raise PluginError(f"{src}: front matter is not valid YAML. Check the lines between the --- markers.")
-    try:  # the source's own front matter (other plugins add their keys to page.meta)
-        check_front_matter(yaml.safe_load(split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8"))[0] or "") or None, src)
-    except (ContentError, yaml.YAMLError) as exc:
+    try:  # the source file itself: MkDocs renders broken YAML as text, and plugins add meta keys
+        parse_page(Path(page.file.abs_src_path))
+    except ContentError as exc:
         raise PluginError(str(exc)) from exc
     lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
     rel = page.file.src_uri.split("/", 1)[1]

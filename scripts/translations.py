@@ -18,17 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, ROOT, parse_page, split_front_matter, twin  # noqa: E402
+from scripts.content import DOCS, is_generated, parse_page, twin  # noqa: E402
 
 
 def source_hash(ru_page: Path) -> str:
     """Short hash of a Russian page's text (line endings normalised)."""
     text = ru_page.read_text(encoding="utf-8").replace("\r\n", "\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-def is_generated(page: Path) -> bool:
-    return split_front_matter(page.read_text(encoding="utf-8"))[1].startswith("<!-- Generated")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,3 +40,30 @@ def serve(root: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def type_search(page: Page, query: str) -> None:
+    """Open the real search box of a loaded page, type `query` and wait for results."""
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")  # Material's keyboard shortcut opens and focuses the search box
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible", timeout=5000)
+    # keys typed before the search worker is ready are lost: wait for the "type to search" text
+    page.wait_for_function(
+        "() => ['Начните печатать для поиска', 'Издөө үчүн тере баштаңыз'].includes("
+        "document.querySelector('.md-search-result__meta').textContent.trim())", timeout=20000)
+    box.type(query, delay=20)
+    box.press("End")  # Playwright types Cyrillic as text input without keyup; Material listens to keyup
+    page.wait_for_selector(".md-search-result__item", timeout=15000)

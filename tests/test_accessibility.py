@@ -4,14 +4,12 @@ language marking, skip link and image alt text on every built page."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import lxml.html
 import pytest
-from playwright.sync_api import sync_playwright
 
 from scripts.content import ROOT
-from tests.browser import ARGS, require_chromium, serve
+from tests.browser import chromium, serve, type_search
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
@@ -25,13 +23,10 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture(scope="module")
 def browser_and_base(site):
-    require_chromium()
     if not AXE.exists():
         pytest.fail("axe-core is not installed: run `make test` (it runs `npm ci`).")
-    with serve(site) as base, sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with serve(site) as base, chromium() as b:
         yield b, base
-        b.close()
 
 
 def violations(page) -> list:
@@ -59,14 +54,7 @@ def test_search_results_have_no_axe_violations(browser_and_base, lang, query):
     browser, base = browser_and_base
     page = browser.new_page()
     page.goto(f"{base}/{'' if lang == 'ru' else 'ky/'}gender-mainstreaming/")
-    page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")
-    page.wait_for_function(
-        "() => ['Начните печатать для поиска', 'Издөө үчүн тере баштаңыз'].includes("
-        "document.querySelector('.md-search-result__meta').textContent.trim())", timeout=20000)
-    page.locator("input.md-search__input").type(query, delay=20)
-    page.locator("input.md-search__input").press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    type_search(page, query)
     found = violations(page)
     page.close()
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)

@@ -13,6 +13,7 @@ import pytest
 from scripts import check_sources, content, translations
 from scripts.content import DOCS, ROOT
 from tests.test_bad_input import build, repo_copy
+from tests.test_site import built
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -89,7 +90,7 @@ def test_every_page_shows_its_last_update_in_the_readers_language(site, lang, la
     months = {"ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"),
               "ky": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")}[lang]
     for src in content.pages(lang):
-        page = __import__("tests.test_site", fromlist=["built"]).built(site, src)
+        page = built(site, src)
         aside = lxml.html.parse(str(page)).xpath("//aside[contains(@class,'md-source-file')]")
         assert aside, f"{page}: no last-update date"
         text = " ".join(aside[0].text_content().split())
@@ -102,8 +103,6 @@ def test_every_page_links_to_its_own_source_for_editing(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_REPO_URL": "https://github.com/example-org/guides"}
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(repo / "out")], cwd=repo, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
-    from tests.test_site import built
-
     for lang in content.LANGS:
         for src in content.pages(lang):
             page = built(repo / "out", src)

@@ -7,26 +7,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser import ARGS, require_chromium, serve
+from tests.browser import chromium, serve
 
 BUDGET = 250 * 1024
 COMPRESSED = {".woff2", ".png", ".jpg", ".pdf"}
 
 
 def first_visit_bytes(site: Path, path: str) -> tuple[int, list[tuple[str, int]]]:
-    require_chromium()
     files: list[tuple[str, int]] = []
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with serve(site) as base, chromium() as browser:
         page = browser.new_page()
         urls: list[str] = []
         page.on("requestfinished", lambda r: urls.append(r.url))
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
-        browser.close()
     for url in urls:
         f = site / urlsplit(url).path.lstrip("/")
         if f.is_dir():

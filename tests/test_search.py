@@ -3,13 +3,11 @@ word forms find each other (unit tests of the stemmer, then the real search box 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from scripts.content import ROOT
-from tests.browser import ARGS, require_chromium, serve
+from tests.browser import chromium, serve, type_search
 
 STEMMER = ROOT / "docs" / "assets" / "javascripts" / "lunr" / "min" / "lunr.ky.min.js"
 DATA = json.loads((ROOT / "tests" / "data" / "ky_stems.json").read_text(encoding="utf-8"))
@@ -17,11 +15,8 @@ DATA = json.loads((ROOT / "tests" / "data" / "ky_stems.json").read_text(encoding
 
 @pytest.fixture(scope="module")
 def browser():
-    require_chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -70,17 +65,7 @@ def search(browser, url: str, query: str) -> list[tuple[str, str]]:
     """Type a query into the real search box; return (href, title) of the results."""
     page = browser.new_page()
     page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")  # Material's keyboard shortcut opens and focuses the search box
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible", timeout=5000)
-    # keys typed before the search worker is ready are lost: wait for the "type to search" text
-    page.wait_for_function(
-        "() => ['Начните печатать для поиска', 'Издөө үчүн тере баштаңыз'].includes("
-        "document.querySelector('.md-search-result__meta').textContent.trim())", timeout=20000)
-    box.type(query, delay=20)
-    box.press("End")  # Playwright types Cyrillic as text input without keyup; Material listens to keyup
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    type_search(page, query)
     page.wait_for_timeout(400)
     items = page.eval_on_selector_all(
         ".md-search-result__item > a", "els => els.map(a => [a.href, a.querySelector('h1,h2')?.textContent.trim() || ''])")

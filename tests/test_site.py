@@ -24,12 +24,7 @@ def ui_strings(path: Path) -> dict[str, str]:
 def built(site: Path, src: Path) -> Path:
     """The built HTML file of a Markdown source."""
     lang, *rest = src.relative_to(DOCS).parts
-    rel = Path(*rest).with_suffix("")
-    parts = [] if rel.name == "index" else [rel.as_posix()]
-    if rel.name == "index" and rel.parent != Path("."):
-        parts = [rel.parent.as_posix()]
-    base = site if lang == content.DEFAULT_LANG else site / lang
-    return base.joinpath(*parts, "index.html")
+    return content.built_html(site, lang, "/".join(rest))
 
 
 def h1(path: Path) -> str:
