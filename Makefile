@@ -25,8 +25,9 @@ html: glossary ## Build the HTML site only (strict)
 pdf: ## Build the PDF books and printables from the built HTML (after `make html`)
 	@$(PY) -m scripts.build_pdfs
 
-site: html ## Build the whole site into site/ with its PDFs
+site: html ## Build the whole site into site/ with its PDFs and offline ZIPs
 	@$(PY) -m scripts.build_pdfs
+	@$(PY) -m scripts.build_offline
 	@echo "site: built into site/ (open site/index.html, Kyrgyz: site/ky/index.html)"
 
 serve: glossary ## Live preview while editing (http://127.0.0.1:8000)

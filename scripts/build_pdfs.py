@@ -366,7 +366,7 @@ def human_size(n: int, lang: str) -> str:
 
 def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None:
     """Fill the downloads page's list (element id `downloads-list`) with every PDF, size and pages."""
-    page = (site if lang == "ru" else site / lang) / "downloads" / "index.html"
+    page = built_html(site, lang, "downloads.md")
     if not page.is_file():
         raise PdfBuildError(f"docs/{lang}/downloads.md is missing: the downloads page lists the PDFs")
     w = WORDS[lang]

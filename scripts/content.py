@@ -118,12 +118,20 @@ def is_generated(path: Path) -> bool:
     return split_front_matter(path.read_text(encoding="utf-8"))[1].startswith(GENERATED_MARK)
 
 
+def page_url(lang: str, md: str) -> str:
+    """Site-relative URL of docs/<lang>/<md>: `a/b.md` → `a/b.html`, `a/index.md` → `a/index.html`
+    (mkdocs.yml sets use_directory_urls: false so that the site works from file://)."""
+    return ("" if lang == DEFAULT_LANG else f"{lang}/") + md[:-3] + ".html"
+
+
 def built_html(site: Path, lang: str, md: str) -> Path:
     """Built HTML file of docs/<lang>/<md> (Russian at the site root, Kyrgyz under ky/)."""
-    base = site if lang == DEFAULT_LANG else site / lang
-    stem = md[:-3]
-    stem = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
-    return (base / stem / "index.html") if stem else base / "index.html"
+    return site / page_url(lang, md)
+
+
+def built_pages(site: Path, lang: str) -> list[Path]:
+    """Built HTML file of every Markdown page of one language."""
+    return [built_html(site, lang, p.relative_to(DOCS / lang).as_posix()) for p in pages(lang)]
 
 
 def pages(lang: str) -> list[Path]:

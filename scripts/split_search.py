@@ -5,7 +5,9 @@ so Kyrgyz readers got Russian results and everybody downloaded both languages. T
 `search/search_index.json` with the Russian pages only and `ky/search/search_index.json` with the
 Kyrgyz pages only (locations relative to /ky/, which overrides/main.html makes the search base
 on Kyrgyz pages), declaring lang ["ky"] so Material's search worker loads our Kyrgyz stemmer
-(docs/assets/javascripts/lunr/min/lunr.ky.min.js).
+(docs/assets/javascripts/lunr/min/lunr.ky.min.js). Next to each it writes `search_index.js`
+(`var __index = …`), which Material loads instead when the site is opened from file:// — the
+offline step of Material's offline plugin, done here because the plugin knows one index only.
 
 Usage: python -m scripts.split_search [SITE_DIR]
 """
@@ -47,10 +49,11 @@ def split(site: Path) -> dict[str, int]:
         raise SystemExit(f"{src}: expected pages of both languages, found ru={len(ru)} ky={len(ky)}")
     ru_cfg = {**index["config"], "lang": ["ru"]}
     ky_cfg = {**index["config"], "lang": ["ky"], "pipeline": ["trimmer", "stopWordFilter", "stemmer"]}
-    src.write_text(json.dumps({"config": ru_cfg, "docs": ru}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    out = site / "ky" / "search" / "search_index.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"config": ky_cfg, "docs": ky}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for out, data in ((src, {"config": ru_cfg, "docs": ru}), (site / "ky" / "search" / "search_index.json", {"config": ky_cfg, "docs": ky})):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        out.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return {"ru": len(ru), "ky": len(ky)}
 
 

@@ -67,3 +67,15 @@ def type_search(page: Page, query: str) -> None:
     box.type(query, delay=20)
     box.press("End")  # Playwright types Cyrillic as text input without keyup; Material listens to keyup
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+
+
+def search(browser: Browser, url: str, query: str) -> list[tuple[str, str]]:
+    """Open `url`, type a query into the real search box; return (href, title) of the results."""
+    page = browser.new_page()
+    page.goto(url)
+    type_search(page, query)
+    page.wait_for_timeout(400)
+    items = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(a => [a.href, a.querySelector('h1,h2')?.textContent.trim() || ''])")
+    page.close()
+    return items

@@ -41,25 +41,25 @@ def test_outdated_kyrgyz_page_warns_readers_and_marking_clears_it(tmp_path):
     ru.write_text(ru.read_text(encoding="utf-8") + "\nНовый абзац, добавленный после перевода.\n", encoding="utf-8")
     r = build(repo)
     assert r.returncode == 0, r.stderr[-2000:]
-    ky_html = lxml.html.parse(str(repo / "out" / "ky" / "about" / "index.html"))
+    ky_html = lxml.html.parse(str(repo / "out" / "ky" / "about.html"))
     notice = ky_html.xpath("//div[contains(@class,'translation-outdated')]")
     assert notice, "the outdated Kyrgyz page shows no notice"
     href = notice[0].xpath(".//a/@href")[0]
-    assert (repo / "out" / "ky" / "about" / href).resolve() == (repo / "out" / "about").resolve()
-    assert not lxml.html.parse(str(repo / "out" / "about" / "index.html")).xpath("//div[contains(@class,'translation-outdated')]")
+    assert (repo / "out" / "ky" / href).resolve() == (repo / "out" / "about.html").resolve()
+    assert not lxml.html.parse(str(repo / "out" / "about.html")).xpath("//div[contains(@class,'translation-outdated')]")
     assert "outdated" in run(["scripts.translations"], repo).stdout
     assert run(["scripts.mark_translated", "docs/ky/about.md"], repo).returncode == 0
     assert "0 outdated" in run(["scripts.translations"], repo).stdout
 
 
 def test_current_pages_show_no_outdated_notice(site):
-    noisy = [str(p) for p in (site / "ky").rglob("index.html") if "translation-outdated" in p.read_text(encoding="utf-8")]
+    noisy = [str(p) for p in content.built_pages(site, "ky") if "translation-outdated" in p.read_text(encoding="utf-8")]
     assert not noisy
 
 
 @pytest.mark.parametrize("lang", content.LANGS)
 def test_status_page_lists_every_page(site, lang):
-    page = (site if lang == "ru" else site / "ky") / "translation-status" / "index.html"
+    page = content.built_html(site, lang, "translation-status.md")
     rows = lxml.html.parse(str(page)).xpath("//article//table//tr[td]")
     assert len(rows) == len(content.pages("ru"))
 

@@ -127,20 +127,20 @@ def test_guide_pdf_page_count_fits_the_content(site, lang, guide):
 
 
 def _fake_site(tmp_path: Path, body: str) -> Path:
-    page = tmp_path / "g" / "p" / "index.html"
+    page = tmp_path / "g" / "p.html"
     page.parent.mkdir(parents=True)
     page.write_text(f'<html><body><article class="md-content__inner"><h1 id="t">T</h1>{body}</article></body></html>', encoding="utf-8")
     return tmp_path
 
 
 def test_missing_image_fails_the_pdf_build_naming_the_page(tmp_path):
-    site = _fake_site(tmp_path, '<img src="../img/none.svg" alt="x">')
+    site = _fake_site(tmp_path, '<img src="img/none.svg" alt="x">')
     with pytest.raises(bp.PdfBuildError, match=r"docs/ru/g/p.md: missing image"):
         bp.prepare(site, "ru", "g/p.md", {}, "docs/ru/g/p.md")
 
 
 def test_broken_internal_link_fails_the_pdf_build_naming_the_page(tmp_path):
-    site = _fake_site(tmp_path, '<a href="../nowhere/">x</a>')
+    site = _fake_site(tmp_path, '<a href="nowhere.html">x</a>')
     with pytest.raises(bp.PdfBuildError, match=r"docs/ru/g/p.md: broken link"):
         bp.prepare(site, "ru", "g/p.md", {}, "docs/ru/g/p.md")
 

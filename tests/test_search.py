@@ -7,7 +7,7 @@ import json
 import pytest
 
 from scripts.content import ROOT
-from tests.browser import chromium, serve, type_search
+from tests.browser import chromium, search, serve
 
 STEMMER = ROOT / "docs" / "assets" / "javascripts" / "lunr" / "min" / "lunr.ky.min.js"
 DATA = json.loads((ROOT / "tests" / "data" / "ky_stems.json").read_text(encoding="utf-8"))
@@ -61,34 +61,22 @@ def test_each_language_has_its_own_index(site):
     assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ky.min.js").is_file()
 
 
-def search(browser, url: str, query: str) -> list[tuple[str, str]]:
-    """Type a query into the real search box; return (href, title) of the results."""
-    page = browser.new_page()
-    page.goto(url)
-    type_search(page, query)
-    page.wait_for_timeout(400)
-    items = page.eval_on_selector_all(
-        ".md-search-result__item > a", "els => els.map(a => [a.href, a.querySelector('h1,h2')?.textContent.trim() || ''])")
-    page.close()
-    return items
-
-
 @pytest.mark.parametrize("query", ["баалоону", "баалоодо", "Баалоо"])
 def test_kyrgyz_search_finds_word_forms_and_only_kyrgyz_pages(browser, site, query):
     with serve(site) as base:
-        results = search(browser, f"{base}/ky/gender-mainstreaming/", query)
+        results = search(browser, f"{base}/ky/gender-mainstreaming/index.html", query)
     assert results, f"no results for «{query}»"
     assert all("/ky/" in href for href, _ in results), f"Russian pages in Kyrgyz results: {results}"
-    assert any(href.split("?")[0].rstrip("/").endswith("/ky/trainer-manual/evaluation") for href, _ in results), (
+    assert any(href.split("?")[0].endswith("/ky/trainer-manual/evaluation.html") for href, _ in results), (
         f"«{query}» did not find «Тренингди баалоо»: {results[:8]}")
 
 
 def test_russian_search_stays_russian(browser, site):
     with serve(site) as base:
-        results = search(browser, f"{base}/gender-mainstreaming/", "гендерный анализ")
+        results = search(browser, f"{base}/gender-mainstreaming/index.html", "гендерный анализ")
     assert results
     assert not any("/ky/" in href for href, _ in results), f"Kyrgyz pages in Russian results: {results}"
-    assert any(href.split("?")[0].rstrip("/").endswith("/gender-mainstreaming/gender-analysis") for href, _ in results), results[:8]
+    assert any(href.split("?")[0].endswith("/gender-mainstreaming/gender-analysis.html") for href, _ in results), results[:8]
 
 
 @pytest.mark.parametrize("index", ["search/search_index.json", "ky/search/search_index.json"])
