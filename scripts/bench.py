@@ -1,12 +1,23 @@
-"""Benchmark of the build: site-only build time, PDF build time, PDF sizes and page counts.
+"""Benchmark of the build and of the built site, for the README.
 
-Builds into a temporary folder (the working site/ is left alone) and prints a Markdown table
-for the README. Usage: python -m scripts.bench
+Builds into a temporary folder (the working site/ is left alone) and prints Markdown tables:
+site-only build time, PDF build time, PDF and ZIP sizes, search index sizes; then Lighthouse
+(pinned in scripts/lighthouse/package.json, run in Debian's Chromium, mobile profile with its
+simulated slow 4G and 4x slower CPU) on the home page and a long chapter in each language,
+served on localhost with gzip like any production web server.
+
+Usage: python -m scripts.bench [--no-lighthouse]
 """
 from __future__ import annotations
 
+import argparse
+import functools
 import gzip
+import http.server
+import json
+import mimetypes
 import os
+import threading
 import subprocess
 import sys
 import tempfile
@@ -25,12 +36,70 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
+LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+PAGES = {"home, ru": "index.html", "long chapter, ru": "committee-handbook/case-work.html",
+         "home, ky": "ky/index.html", "long chapter, ky": "ky/committee-handbook/case-work.html"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip for text, as GitHub Pages or nginx would send them."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        data = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Cache-Control", "max-age=600")
+        if path.suffix in TEXT and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = gzip.compress(data, 6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, int]]:
+    """Scores (0–100) per page and category."""
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE.parents[2], check=True, capture_output=True)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    scores: dict[str, dict[str, int]] = {}
+    try:
+        for name, path in PAGES.items():
+            out = Path(tempfile.gettempdir()) / f"lighthouse-{os.getpid()}.json"
+            subprocess.run(
+                [str(LIGHTHOUSE), f"http://127.0.0.1:{httpd.server_address[1]}/{path}", "--quiet", "--output=json",
+                 f"--output-path={out}", "--only-categories=" + ",".join(CATEGORIES),
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                check=True, capture_output=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+            report = json.loads(out.read_text(encoding="utf-8"))
+            scores[name] = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    finally:
+        httpd.shutdown()
+    return scores
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-lighthouse", action="store_true")
+    args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         html_s = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)])
         subprocess.run([sys.executable, "-m", "scripts.split_search", str(site)], cwd=ROOT, check=True, capture_output=True)
         pdf_s = timed([sys.executable, "-m", "scripts.build_pdfs", "--site", str(site)])
+        zip_s = timed([sys.executable, "-m", "scripts.build_offline", str(site)])
         pdfs = sorted(site.rglob("*.pdf"))
         books = [p for p in pdfs if p.parent.name == "pdf"]
         print("| Measure | Value |\n|---|---|")
@@ -43,6 +112,14 @@ def main() -> int:
         for b in books:
             rel = b.relative_to(site).as_posix()
             print(f"| `{rel}` | {b.stat().st_size / 1e6:.2f} MB, {len(PdfReader(str(b)).pages)} pages |")
+        for z in sorted(site.rglob("*.zip")):
+            print(f"| `{z.relative_to(site).as_posix()}` (offline copy) | {z.stat().st_size / 1e6:.1f} MB |")
+        print(f"| Offline ZIPs build | {zip_s:.1f} s |")
+        if not args.no_lighthouse:
+            scores = lighthouse(site)
+            print("\n| Lighthouse 12.2.3, mobile | " + " | ".join(CATEGORIES) + " |\n|---|" + "---|" * len(CATEGORIES))
+            for name, row in scores.items():
+                print(f"| {name} | " + " | ".join(str(row[c]) for c in CATEGORIES) + " |")
     return 0
 
 

@@ -5,7 +5,8 @@
   or incomplete (MkDocs itself silently renders broken YAML as text).
 - Mark Kyrgyz pages whose Russian source changed since translation (`translation_of`), so the
   template shows readers a notice; fill the translation-status page with the state of every page.
-- Give task-list checkboxes an accessible name (the item's text), which Markdown does not.
+- Give task-list checkboxes an accessible name (the item's text), which Markdown does not, and
+  Material's search dialog a name in the page's language.
 - Append the glossary's abbreviations *in the page's language* to every page, so that the
   Markdown `abbr` extension shows e.g. ОМСУ / ЖӨБ expansions on hover across the site.
 """
@@ -82,3 +83,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return f'{m.group(1)} aria-label="{escape(text, quote=True)}"{m.group(2)}{m.group(3)}</li>'
 
     return TASK_RE.sub(label, html)
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_NAME = {"ru": "Поиск", "ky": "Издөө"}
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Name Material's search dialog (role="dialog" without a name: Lighthouse aria-dialog-name)."""
+    lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)

@@ -1,5 +1,6 @@
 """Performance budget: what a first visit to a long guide page downloads (HTML, CSS, JS, fonts;
-the search index excluded) stays under 250 KB in transfer size (gzip for text, as served)."""
+the search index excluded) stays under 250 KB in transfer size (gzip for text, as served); and
+the search index itself is downloaded only when the reader opens the search."""
 from __future__ import annotations
 
 import gzip
@@ -8,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import chromium, serve, type_search
 
 BUDGET = 250 * 1024
 COMPRESSED = {".woff2", ".png", ".jpg", ".pdf"}
@@ -39,3 +40,18 @@ def test_first_visit_to_a_long_page_stays_within_budget(site, path):
     total, files = first_visit_bytes(site, path)
     listing = "\n".join(f"{s:8d} {u}" for u, s in sorted(files, key=lambda x: -x[1]))
     assert total <= BUDGET, f"{path}: {total / 1024:.0f} KB > {BUDGET // 1024} KB\n{listing}"
+
+
+@pytest.mark.parametrize("path,index", [("/index.html", "/search/search_index.json"),
+                                        ("/ky/committee-handbook/case-work.html", "/ky/search/search_index.json")])
+def test_search_index_loads_only_when_the_reader_searches(site, path, index):
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        urls: list[str] = []
+        page.on("request", lambda r: urls.append(urlsplit(r.url).path))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        assert not [u for u in urls if "search_index" in u], f"{path}: search index fetched before any search"
+        type_search(page, "гендер")
+        assert index in urls, f"{path}: opening the search did not fetch {index}: {[u for u in urls if 'search' in u]}"
