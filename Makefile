@@ -45,7 +45,7 @@ check: setup ## Editors' checks: Markdown lint, glossary terms, Kyrgyz letters, 
 	@.venv/bin/pymarkdown --config .pymarkdown.json scan -r docs
 	@$(PY) -m scripts.translations --strict >/dev/null
 
-bench: site ## Measure build times and sizes (figures go into the README)
+bench: setup-test site ## Measure build times, sizes and Lighthouse scores (figures go into the README)
 	@$(PY) -m scripts.bench
 
 clean: ## Remove build output

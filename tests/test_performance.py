@@ -55,3 +55,17 @@ def test_search_index_loads_only_when_the_reader_searches(site, path, index):
         assert not [u for u in urls if "search_index" in u], f"{path}: search index fetched before any search"
         type_search(page, "гендер")
         assert index in urls, f"{path}: opening the search did not fetch {index}: {[u for u in urls if 'search' in u]}"
+
+
+def test_palette_toggle_still_switches_after_the_quiet_start(site):
+    """overrides/partials/palette-quiet-start.html skips only no-op palette updates at start-up."""
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(color_scheme="light")
+        page.goto(base + "/ky/index.html")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+        assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=3000)
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'", timeout=3000)
