@@ -2,7 +2,8 @@
 
 For each guide and language: one book (cover, contents with page numbers, a chapter per page in
 nav order, running header, localized page numbers, bookmarks, colophon), tagged PDF/UA.
-For each page with `printable: true`: a short PDF of its own with a header naming the guide.
+For each page with `printable: true`: a short PDF of its own with a header naming the guide
+(all of a language's printables laid out in one document, then split).
 Then the downloads page of each language gets its table of files (size, page count).
 
 Output: site/pdf/<guide>.pdf and site/pdf/<guide>/<page>.pdf (Russian),
@@ -15,7 +16,9 @@ Usage: python -m scripts.build_pdfs [--site SITE] [--jobs N] [--only GUIDE]
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
+import gc
 import html
 import os
 import re
@@ -209,47 +212,98 @@ def prepare(site: Path, lang: str, md: str, in_book: dict[Path, str], src_name: 
         if not target.is_file():
             raise PdfBuildError(f"{src_name}: missing image '{src}'. Add the file or fix the path.")
         img.set("src", target.as_uri())
+    for box in art.xpath(".//li[contains(@class,'task-list-item')]//input"):
+        box.getparent().remove(box)  # printed as an empty box (.task-list-indicator) to tick by hand
+    for table in art.xpath(".//table"):
+        _set_column_widths(table)
     return Chapter(md, title, art)
 
 
+def _set_column_widths(table: HtmlElement) -> None:
+    """Give a table explicit column widths (print.css lays tables out with `table-layout: fixed`).
+
+    WeasyPrint's automatic table layout measures every cell's text twice, a large share of a
+    book's build time; widths estimated here from the text keep the columns as readable: each
+    column gets at least its longest word, the rest is shared by the columns' average text length.
+    """
+    rows = [[" ".join(c.text_content().split()) for c in tr.xpath("./th|./td")] for tr in table.xpath(".//tr")]
+    ncols = max((len(r) for r in rows), default=0)
+    if ncols < 2 or table.xpath(".//*[@colspan]"):
+        return
+    cols = [[r[j] for r in rows if j < len(r)] for j in range(ncols)]
+    longest = [max((len(w) for t in c for w in t.split()), default=1) for c in cols]
+    average = [max(sum(len(t) for t in c) / max(len(c), 1), 1.0) for c in cols]
+    line = 95.0  # characters of table text across the printed width
+    need = [min((n + 2) / line, 0.45) for n in longest]
+    share = [max(a, n) for a, n in zip(average, longest)]
+    widths = [x / sum(share) for x in share]
+    for _ in range(ncols):  # raise narrow columns to their longest word, take it from the others
+        low = [j for j in range(ncols) if widths[j] < need[j]]
+        if not low:
+            break
+        fixed = sum(need[j] for j in low)
+        rest = [j for j in range(ncols) if j not in low]
+        total = sum(widths[j] for j in rest) or 1.0
+        widths = [need[j] if j in low else widths[j] / total * max(1.0 - fixed, 0.1) for j in range(ncols)]
+    colgroup = lxml.html.Element("colgroup")
+    for w in widths:
+        colgroup.append(lxml.html.Element("col", style=f"width: {w * 100:.1f}%"))
+    table.insert(0, colgroup)
+
+
+FAMILIES = {"roboto": "Roboto", "roboto-mono": "Roboto Mono"}
+
+
+def _font_faces() -> dict[tuple[str, str, str], list[Path]]:
+    """The site's @font-face files grouped by (family, weight, style): one list of subsets each."""
+    faces: dict[tuple[str, str, str], list[Path]] = {}
+    for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
+        m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(?:latin|cyrillic-ext|cyrillic)-(\d+)-(normal|italic)\.woff2)'\)", block)
+        if m:
+            faces.setdefault((m.group(2), m.group(3), m.group(4)), []).append(DOCS / "assets" / "fonts" / m.group(1))
+    return faces
+
+
+def _merged_font(family: str, weight: str, style: str) -> Path:
+    return FONT_CACHE / f"{family}-{weight}-{style}.ttf"
+
+
 def prepare_fonts() -> None:
-    """Decompress the site's WOFF2 fonts to TrueType once: WeasyPrint would otherwise spend
-    most of a short document's time decompressing them again. Same glyphs, same files' data."""
+    """Merge the site's WOFF2 subsets (latin, cyrillic, cyrillic-ext) into one TrueType file per
+    face, once per change of the fonts. Same glyphs as the site; WeasyPrint then neither
+    decompresses WOFF2 for every document nor falls back from one subset family to the next for
+    every run of text (both cost a large share of the build time)."""
+    from fontTools.merge import Merger
     from fontTools.ttLib import TTFont
 
     FONT_CACHE.mkdir(parents=True, exist_ok=True)
-    for src in (DOCS / "assets" / "fonts").glob("*.woff2"):
-        dst = FONT_CACHE / (src.stem + ".ttf")
-        if not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
+    for (family, weight, style), files in _font_faces().items():
+        dst = _merged_font(family, weight, style)
+        if dst.exists() and dst.stat().st_mtime >= max(f.stat().st_mtime for f in files + [FONTS_CSS]):
+            continue
+        ttfs = []
+        for src in sorted(files, key=lambda f: ("-latin-" not in f.name, f.name)):  # latin first: its names win
             font = TTFont(str(src))
             font.flavor = None
-            tmp = dst.with_suffix(".tmp")
-            font.save(str(tmp))
-            tmp.replace(dst)
-
-
-def _font_file(name: str) -> Path:
-    ttf = FONT_CACHE / (Path(name).stem + ".ttf")
-    return ttf if ttf.exists() else (DOCS / "assets" / "fonts" / name).resolve()
+            ttf = FONT_CACHE / (src.stem + ".part.ttf")
+            font.save(str(ttf))
+            ttfs.append(str(ttf))
+        merged = Merger().merge(ttfs)
+        tmp = dst.with_suffix(".tmp")
+        merged.save(str(tmp))
+        tmp.replace(dst)
+        for ttf in ttfs:
+            Path(ttf).unlink()
 
 
 def _fonts_css() -> str:
-    """The site's @font-face rules for WeasyPrint: the same files, one family per subset.
-
-    WeasyPrint does not pick faces by `unicode-range`, so each subset becomes a family of its own
-    ('Roboto latin', 'Roboto cyrillic', 'Roboto cyrillic-ext') and the print stylesheet lists
-    them in turn; Pango falls back from one to the next per character.
-    """
-    out = []
-    for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
-        m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(latin|cyrillic-ext|cyrillic)-[^']+)'\)", block)
-        if not m:
-            continue
-        family = ("Roboto Mono " if m.group(2) == "roboto-mono" else "Roboto ") + m.group(3)
-        block = re.sub(r"font-family:[^;]+;", f"font-family: '{family}';", block)
-        block = re.sub(r"\s*unicode-range:[^;]+;", "", block)
-        out.append(block.replace(m.group(0), f"url('{_font_file(m.group(1)).as_uri()}')").replace("format('woff2')", ""))
-    return "\n".join(out) + "\n"
+    """@font-face rules for WeasyPrint: the merged faces of the site's fonts, under the families
+    'Roboto' and 'Roboto Mono' that scripts/pdf/print.css uses."""
+    return "".join(
+        f"@font-face {{ font-family: '{FAMILIES[family]}'; font-weight: {weight}; font-style: {style}; "
+        f"src: url('{_merged_font(family, weight, style).as_uri()}'); }}\n"
+        for family, weight, style in _font_faces()
+    )
 
 
 def _css_string(s: str) -> str:
@@ -344,19 +398,54 @@ def printable_pages(lang: str) -> list[tuple[str, str]]:
     return out
 
 
-def build_printable(site: str, lang: str, guide: str, md: str) -> tuple[str, int]:
-    """Render one printable page with a small header naming its guide."""
+def build_printables(site: str, lang: str) -> list[tuple[str, int]]:
+    """Render every printable page of a language, each a short PDF with a header naming its guide.
+
+    All of them are laid out in one document (one style computation, one font set-up) and split
+    into files with `Document.copy`: each printable has its own named page, whose first page
+    resets the page counter and whose footer counts to the printable's last page.
+    """
     from weasyprint import HTML
 
     s = Path(site)
-    page = built_html(s, lang, md)
-    ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
-    gtitle, _ = guide_meta(lang, guide)
+    w = WORDS[lang]
     version, date = edition()
-    body = f'<section class="printable">{lxml.html.tostring(ch.body, encoding="unicode")}</section>'
-    doc = _html_doc(lang, ch.title, gtitle, page_css(lang, gtitle) + "\n.printable h1 { break-before: auto; }", body, date)
-    out = pdf_dir(s, lang) / (md[:-3] + ".pdf")
-    return _render(doc, s, out, HTML)
+    sections, css, outs = [], [], []
+    for i, (guide, md) in enumerate(printable_pages(lang)):
+        page = built_html(s, lang, md)
+        ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
+        name = f"pr{i}"
+        body = lxml.html.tostring(ch.body, encoding="unicode")
+        sections.append(f'<section class="printable" id="{name}" style="page: {name}">{body}'
+                        f'<span class="printable-end" id="{name}-end"></span></section>')
+        css.append(f"@page {name} {{ @top-center {{ content: {_css_string(guide_meta(lang, guide)[0])}; }}"
+                   f" @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')}"
+                   f" target-counter(url(#{name}-end), page); }} }}\n"
+                   f"@page :nth(1 of {name}) {{ counter-reset: page 1; }}\n")
+        outs.append((name, ch.title, guide_meta(lang, guide)[0], pdf_dir(s, lang) / (md[:-3] + ".pdf")))
+    if not outs:
+        return []
+    style = _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + "".join(css)
+    doc = _html_doc(lang, outs[0][1], outs[0][2], style, "".join(sections), date)
+    fetcher = LocalOnlyFetcher()
+    document = HTML(string=doc, base_url=str(s), url_fetcher=fetcher).render(pdf_tags=True)
+    if fetcher.refused:
+        raise PdfBuildError(f"printables ({lang}): the renderer was asked for remote URLs {fetcher.refused}")
+    starts = {}
+    for n, pg in enumerate(document.pages):
+        for anchor in pg.anchors:
+            if re.fullmatch(r"pr\d+", anchor):
+                starts.setdefault(anchor, n)
+    bounds = [starts[name] for name, *_ in outs] + [len(document.pages)]
+    results = []
+    for k, (name, title, gtitle, out) in enumerate(outs):
+        part = document.copy(document.pages[bounds[k]:bounds[k + 1]])
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title, part.metadata.description = title, gtitle
+        out.parent.mkdir(parents=True, exist_ok=True)
+        part.write_pdf(str(out), pdf_variant="pdf/ua-1", pdf_tags=True)
+        results.append((str(out), len(part.pages)))
+    return results
 
 
 def human_size(n: int, lang: str) -> str:
@@ -394,25 +483,43 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
     page.write_text(new, encoding="utf-8")
 
 
+def _worker_init() -> None:
+    """Python's cyclic garbage collector runs every 700 allocations by default and rescans the
+    whole, ever-growing box tree of a book each time; WeasyPrint frees its memory through
+    reference counting anyway, so the collector is asked to run far less often."""
+    gc.set_threshold(200_000, 20, 20)
+
+
+def _timed(fn: Any, *args: Any) -> tuple[Any, float]:
+    """Run one job in a worker; return its result and its CPU seconds (for --verbose)."""
+    start = time.process_time()
+    return fn(*args), time.process_time() - start
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--site", default=str(ROOT / "site"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--verbose", "-v", action="store_true", help="print the CPU time of every job")
     args = ap.parse_args()
     site = Path(args.site)
     start = time.perf_counter()
     prepare_fonts()
     jobs: list[tuple[Any, ...]] = []
-    for lang in LANGS:
-        jobs += [(build_book, str(site), lang, g) for g in GUIDES]
-        jobs += [(build_printable, str(site), lang, g, md) for g, md in printable_pages(lang)]
+    longest_first = ["trainer-manual", "gender-mainstreaming", "committee-handbook", "printables"]
+    for what in longest_first:  # so that both cores finish at about the same time
+        for lang in LANGS:
+            jobs.append((build_printables, str(site), lang) if what == "printables" else (build_book, str(site), lang, what))
     results: dict[str, int] = {}
     try:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            futures = [pool.submit(fn, *a) for fn, *a in jobs]
-            for fut in futures:
-                path, pages = fut.result()
-                results[path] = pages
+        with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init) as pool:
+            futures = [pool.submit(_timed, *job) for job in jobs]
+            for job, fut in zip(jobs, futures):
+                res, cpu = fut.result()
+                if args.verbose:
+                    print(f"pdf: {' '.join(job[2:])}: {cpu:.1f} s CPU")
+                for path, pages in res if isinstance(res, list) else [res]:
+                    results[path] = pages
         for lang in LANGS:
             write_downloads_page(site, lang, results)
     except PdfBuildError as exc:

@@ -108,7 +108,31 @@ def test_guide_pdf_has_embedded_fonts_tags_language_and_metadata(site, lang, gui
             desc = desc.get_object()
             assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"font {f['/BaseFont']} not embedded (page {pno + 1})"
             names.add(str(f["/BaseFont"]).split("+")[-1])
-    assert {"Roboto-cyrillic", "Roboto-cyrillic-Bold"} <= names, f"the site's Roboto is not the text font: {names}"
+    assert {"Roboto", "Roboto-Bold"} <= names, f"the site's Roboto is not the text font: {names}"
+
+
+def test_pdf_fonts_are_the_site_fonts_merged_without_losing_a_character():
+    from fontTools.ttLib import TTFont
+
+    bp.prepare_fonts()
+    for (family, weight, style), files in bp._font_faces().items():
+        merged = set(TTFont(str(bp._merged_font(family, weight, style))).getBestCmap())
+        for f in files:
+            lost = set(TTFont(str(f)).getBestCmap()) - merged
+            assert not lost, f"{f.name}: {len(lost)} characters missing from the PDF font, e.g. {sorted(lost)[:5]}"
+        assert {0x04A3, 0x04E9, 0x04AF} <= merged if family == "roboto" else True
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_printable_numbers_its_own_pages(site, lang):
+    word, of = bp.WORDS[lang]["page"], bp.WORDS[lang]["of"]
+    for _, md in bp.printable_pages(lang):
+        r = reader(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf")))
+        n = len(r.pages)
+        for i, page in enumerate(r.pages, 1):
+            text = norm(page.extract_text())
+            assert norm(f"{word} {i} {of} {n}") in text, f"{md} ({lang}), page {i}: footer is not «{word} {i} {of} {n}»"
+        assert r.metadata.title == " ".join(lxml.html.parse(str(bp.built_html(site, lang, md))).xpath("string(//article//h1)").split())
 
 
 @pytest.mark.parametrize("guide", bp.GUIDES)
