@@ -398,12 +398,13 @@ def printable_pages(lang: str) -> list[tuple[str, str]]:
     return out
 
 
-def build_printables(site: str, lang: str) -> list[tuple[str, int]]:
+def build_printables(site: str, lang: str, part: int = 0, parts: int = 1) -> list[tuple[str, int]]:
     """Render every printable page of a language, each a short PDF with a header naming its guide.
 
     All of them are laid out in one document (one style computation, one font set-up) and split
     into files with `Document.copy`: each printable has its own named page, whose first page
-    resets the page counter and whose footer counts to the printable's last page.
+    resets the page counter and whose footer counts to the printable's last page. `part` of
+    `parts` takes every parts-th printable, so that the work can be shared between processes.
     """
     from weasyprint import HTML
 
@@ -411,7 +412,7 @@ def build_printables(site: str, lang: str) -> list[tuple[str, int]]:
     w = WORDS[lang]
     version, date = edition()
     sections, css, outs = [], [], []
-    for i, (guide, md) in enumerate(printable_pages(lang)):
+    for i, (guide, md) in list(enumerate(printable_pages(lang)))[part::parts]:
         page = built_html(s, lang, md)
         ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
         name = f"pr{i}"
@@ -509,7 +510,12 @@ def main() -> int:
     longest_first = ["trainer-manual", "gender-mainstreaming", "committee-handbook", "printables"]
     for what in longest_first:  # so that both cores finish at about the same time
         for lang in LANGS:
-            jobs.append((build_printables, str(site), lang) if what == "printables" else (build_book, str(site), lang, what))
+            if what == "printables":  # in two halves: short jobs that fill the last gaps
+                jobs += [(build_printables, str(site), lang, part, 2) for part in range(2)]
+            else:
+                jobs.append((build_book, str(site), lang, what))
+    import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
+
     results: dict[str, int] = {}
     try:
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init) as pool:
@@ -517,7 +523,7 @@ def main() -> int:
             for job, fut in zip(jobs, futures):
                 res, cpu = fut.result()
                 if args.verbose:
-                    print(f"pdf: {' '.join(job[2:])}: {cpu:.1f} s CPU")
+                    print(f"pdf: {' '.join(map(str, job[2:]))}: {cpu:.1f} s CPU")
                 for path, pages in res if isinstance(res, list) else [res]:
                     results[path] = pages
         for lang in LANGS:
