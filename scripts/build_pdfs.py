@@ -11,7 +11,7 @@ Output: site/pdf/<guide>.pdf and site/pdf/<guide>/<page>.pdf (Russian),
 any URL that is not a local file, and a missing image or a broken link fails the build, naming
 the page.
 
-Usage: python -m scripts.build_pdfs [--site SITE] [--jobs N] [--only GUIDE]
+Usage: python -m scripts.build_pdfs [--site SITE] [--jobs N] [--verbose]
 """
 from __future__ import annotations
 
@@ -274,26 +274,17 @@ def prepare_fonts() -> None:
     decompresses WOFF2 for every document nor falls back from one subset family to the next for
     every run of text (both cost a large share of the build time)."""
     from fontTools.merge import Merger
-    from fontTools.ttLib import TTFont
 
     FONT_CACHE.mkdir(parents=True, exist_ok=True)
     for (family, weight, style), files in _font_faces().items():
         dst = _merged_font(family, weight, style)
         if dst.exists() and dst.stat().st_mtime >= max(f.stat().st_mtime for f in files + [FONTS_CSS]):
             continue
-        ttfs = []
-        for src in sorted(files, key=lambda f: ("-latin-" not in f.name, f.name)):  # latin first: its names win
-            font = TTFont(str(src))
-            font.flavor = None
-            ttf = FONT_CACHE / (src.stem + ".part.ttf")
-            font.save(str(ttf))
-            ttfs.append(str(ttf))
-        merged = Merger().merge(ttfs)
+        subsets = sorted(files, key=lambda f: ("-latin-" not in f.name, f.name))  # latin first: its names win
+        merged = Merger().merge([str(f) for f in subsets])  # reads WOFF2, writes plain TrueType
         tmp = dst.with_suffix(".tmp")
         merged.save(str(tmp))
         tmp.replace(dst)
-        for ttf in ttfs:
-            Path(ttf).unlink()
 
 
 def _fonts_css() -> str:
@@ -310,16 +301,15 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def page_css(lang: str, header: str) -> str:
+def margin_css(lang: str, header: str, page: str = "", total: str = "counter(pages)") -> str:
+    """The running header and the localized «page N of M» footer of `@page <page>`."""
     w = WORDS[lang]
-    return (
-        _fonts_css()
-        + PRINT_CSS.read_text(encoding="utf-8")
-        + f"""
-@page {{ @top-center {{ content: {_css_string(header)}; }}
-        @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}
-"""
-    )
+    return (f"@page {page} {{ @top-center {{ content: {_css_string(header)}; }}"
+            f" @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} {total}; }} }}\n")
+
+
+def page_css(lang: str, header: str) -> str:
+    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header)
 
 
 def guide_meta(lang: str, guide: str) -> tuple[str, str]:
@@ -339,10 +329,8 @@ def _html_doc(lang: str, title: str, subtitle: str, css: str, body: str, created
     )
 
 
-def build_book(site: str, lang: str, guide: str) -> tuple[str, int]:
-    """Render one guide in one language to a PDF book; return (path, pages)."""
-    from weasyprint import HTML
-
+def build_book(site: str, lang: str, guide: str) -> list[tuple[str, int]]:
+    """Render one guide in one language to a PDF book; return [(path, pages)]."""
     s = Path(site)
     w = WORDS[lang]
     mds = guide_pages(guide)
@@ -375,16 +363,24 @@ def build_book(site: str, lang: str, guide: str) -> tuple[str, int]:
     )
     doc = _html_doc(lang, title, subtitle, page_css(lang, title), "".join(body), date)
     out = pdf_dir(s, lang) / f"{guide}.pdf"
-    return _render(doc, s, out, HTML)
+    return [_write(_layout(doc, s, str(out)), out)]
 
 
-def _render(doc: str, site: Path, out: Path, HTML: Any) -> tuple[str, int]:
+def _layout(doc: str, site: Path, what: str) -> Any:
+    """Lay out an HTML document with local files only; `what` names it in the error."""
+    from weasyprint import HTML
+
     fetcher = LocalOnlyFetcher()
-    out.parent.mkdir(parents=True, exist_ok=True)
     document = HTML(string=doc, base_url=str(site), url_fetcher=fetcher).render(pdf_tags=True)
-    document.write_pdf(str(out), pdf_variant="pdf/ua-1", pdf_tags=True)
     if fetcher.refused:
-        raise PdfBuildError(f"{out}: the renderer was asked for remote URLs {fetcher.refused}")
+        raise PdfBuildError(f"{what}: the renderer was asked for remote URLs {fetcher.refused}")
+    return document
+
+
+def _write(document: Any, out: Path) -> tuple[str, int]:
+    """Write a laid-out document as tagged PDF/UA; return (path, pages)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(str(out), pdf_variant="pdf/ua-1", pdf_tags=True)
     return str(out), len(document.pages)
 
 
@@ -406,32 +402,24 @@ def build_printables(site: str, lang: str, part: int = 0, parts: int = 1) -> lis
     resets the page counter and whose footer counts to the printable's last page. `part` of
     `parts` takes every parts-th printable, so that the work can be shared between processes.
     """
-    from weasyprint import HTML
-
     s = Path(site)
-    w = WORDS[lang]
-    version, date = edition()
+    _, date = edition()
     sections, css, outs = [], [], []
     for i, (guide, md) in list(enumerate(printable_pages(lang)))[part::parts]:
         page = built_html(s, lang, md)
         ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
-        name = f"pr{i}"
+        name, gtitle = f"pr{i}", guide_meta(lang, guide)[0]
         body = lxml.html.tostring(ch.body, encoding="unicode")
         sections.append(f'<section class="printable" id="{name}" style="page: {name}">{body}'
                         f'<span class="printable-end" id="{name}-end"></span></section>')
-        css.append(f"@page {name} {{ @top-center {{ content: {_css_string(guide_meta(lang, guide)[0])}; }}"
-                   f" @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')}"
-                   f" target-counter(url(#{name}-end), page); }} }}\n"
-                   f"@page :nth(1 of {name}) {{ counter-reset: page 1; }}\n")
-        outs.append((name, ch.title, guide_meta(lang, guide)[0], pdf_dir(s, lang) / (md[:-3] + ".pdf")))
+        css.append(margin_css(lang, gtitle, name, f"target-counter(url(#{name}-end), page)")
+                   + f"@page :nth(1 of {name}) {{ counter-reset: page 1; }}\n")
+        outs.append((name, ch.title, gtitle, pdf_dir(s, lang) / (md[:-3] + ".pdf")))
     if not outs:
         return []
     style = _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + "".join(css)
     doc = _html_doc(lang, outs[0][1], outs[0][2], style, "".join(sections), date)
-    fetcher = LocalOnlyFetcher()
-    document = HTML(string=doc, base_url=str(s), url_fetcher=fetcher).render(pdf_tags=True)
-    if fetcher.refused:
-        raise PdfBuildError(f"printables ({lang}): the renderer was asked for remote URLs {fetcher.refused}")
+    document = _layout(doc, s, f"printables ({lang})")
     starts = {}
     for n, pg in enumerate(document.pages):
         for anchor in pg.anchors:
@@ -440,12 +428,10 @@ def build_printables(site: str, lang: str, part: int = 0, parts: int = 1) -> lis
     bounds = [starts[name] for name, *_ in outs] + [len(document.pages)]
     results = []
     for k, (name, title, gtitle, out) in enumerate(outs):
-        part = document.copy(document.pages[bounds[k]:bounds[k + 1]])
-        part.metadata = copy.copy(document.metadata)
-        part.metadata.title, part.metadata.description = title, gtitle
-        out.parent.mkdir(parents=True, exist_ok=True)
-        part.write_pdf(str(out), pdf_variant="pdf/ua-1", pdf_tags=True)
-        results.append((str(out), len(part.pages)))
+        piece = document.copy(document.pages[bounds[k]:bounds[k + 1]])
+        piece.metadata = copy.copy(document.metadata)
+        piece.metadata.title, piece.metadata.description = title, gtitle
+        results.append(_write(piece, out))
     return results
 
 
@@ -491,7 +477,7 @@ def _worker_init() -> None:
     gc.set_threshold(200_000, 20, 20)
 
 
-def _timed(fn: Any, *args: Any) -> tuple[Any, float]:
+def _timed(fn: Any, *args: Any) -> tuple[list[tuple[str, int]], float]:
     """Run one job in a worker; return its result and its CPU seconds (for --verbose)."""
     start = time.process_time()
     return fn(*args), time.process_time() - start
@@ -524,8 +510,7 @@ def main() -> int:
                 res, cpu = fut.result()
                 if args.verbose:
                     print(f"pdf: {' '.join(map(str, job[2:]))}: {cpu:.1f} s CPU")
-                for path, pages in res if isinstance(res, list) else [res]:
-                    results[path] = pages
+                results.update(res)
         for lang in LANGS:
             write_downloads_page(site, lang, results)
     except PdfBuildError as exc:
