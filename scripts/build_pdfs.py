@@ -304,8 +304,10 @@ def _css_string(s: str) -> str:
 def margin_css(lang: str, header: str, page: str = "", total: str = "counter(pages)") -> str:
     """The running header and the localized «page N of M» footer of `@page <page>`."""
     w = WORDS[lang]
-    return (f"@page {page} {{ @top-center {{ content: {_css_string(header)}; }}"
-            f" @bottom-center {{ content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} {total}; }} }}\n")
+    # width: 100 % spares WeasyPrint measuring the text of both boxes on every page to share the
+    # width between the left, centre and right boxes (only the centre one is used).
+    return (f"@page {page} {{ @top-center {{ width: 100%; content: {_css_string(header)}; }}"
+            f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} {total}; }} }}\n")
 
 
 def page_css(lang: str, header: str) -> str:
@@ -477,6 +479,22 @@ def _worker_init() -> None:
     gc.set_threshold(200_000, 20, 20)
 
 
+def _cache_page_references() -> None:
+    """pydyf rebuilds the tuple of all page references each time one is asked for, and the tagged
+    PDF asks once per structure element: quadratic in the pages of a book (a million strings for
+    the longest). The same tuple, kept until a page is added, gives the same bytes."""
+    import pydyf
+
+    def page_references(pdf: Any) -> tuple[bytes, ...]:
+        kids = pdf.pages["Kids"]
+        cached = pdf.__dict__.get("_page_references")
+        if cached is None or len(cached) * 3 != len(kids):
+            cached = pdf._page_references = tuple(f"{n} 0 R".encode("ascii") for n in kids[::3])
+        return cached
+
+    pydyf.PDF.page_references = property(page_references)
+
+
 def _timed(fn: Any, *args: Any) -> tuple[list[tuple[str, int]], float]:
     """Run one job in a worker; return its result and its CPU seconds (for --verbose)."""
     start = time.process_time()
@@ -501,6 +519,8 @@ def main() -> int:
             else:
                 jobs.append((build_book, str(site), lang, what))
     import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
+
+    _cache_page_references()
 
     results: dict[str, int] = {}
     try:
