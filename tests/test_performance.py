@@ -4,6 +4,7 @@ the search index itself is downloaded only when the reader opens the search."""
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,7 +59,7 @@ def test_search_index_loads_only_when_the_reader_searches(site, path, index):
 
 
 def test_palette_toggle_still_switches_after_the_quiet_start(site):
-    """overrides/partials/palette-quiet-start.html skips only no-op palette updates at start-up."""
+    """overrides/partials/quiet-start.html skips only no-op palette updates at start-up."""
     with serve(site) as base, chromium() as browser:
         page = browser.new_page(color_scheme="light")
         page.goto(base + "/ky/index.html")
@@ -69,3 +70,56 @@ def test_palette_toggle_still_switches_after_the_quiet_start(site):
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=3000)
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'", timeout=3000)
+
+
+LONG_AND_HOME = ["/index.html", "/ky/index.html", "/committee-handbook/case-work.html", "/ky/committee-handbook/case-work.html"]
+
+
+@pytest.mark.parametrize("path", LONG_AND_HOME)
+def test_theme_script_does_not_block_the_first_drawing(site, path):
+    """overrides/main.html loads the theme's script after the page is drawn, not as a blocking tag."""
+    html = (site / path.lstrip("/")).read_text(encoding="utf-8")
+    assert not re.search(r'<script[^>]+src="[^"]*bundle\.[0-9a-f]+\.min\.js"', html), f"{path}: blocking theme script tag"
+    src = re.search(r's\.src = "([^"]*bundle\.[0-9a-f]+\.min\.js)"', html)
+    assert src, f"{path}: no loader for the theme's script"
+    assert ((site / path.lstrip("/")).parent / src.group(1)).resolve().is_file(), f"{path}: loader points at a missing {src.group(1)}"
+
+
+@pytest.mark.parametrize("path", LONG_AND_HOME)
+def test_text_is_drawn_before_the_theme_starts_and_the_theme_still_starts(site, path):
+    """The first paint comes before the theme's script runs; then the script mounts its components
+    (it waits for DOMContentLoaded, which the loader fires again); and nothing shifts on the way."""
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 412, "height": 823})
+        page.add_init_script("""
+            window.__shifts = 0;
+            new PerformanceObserver(l => { for (const e of l.getEntries()) window.__shifts += e.value; })
+              .observe({type: 'layout-shift', buffered: true});
+            new MutationObserver((ms, o) => { for (const m of ms) for (const n of m.addedNodes)
+              if (n.tagName === 'SCRIPT' && /bundle/.test(n.src || '')) {
+                window.__paintedBeforeTheme = performance.getEntriesByName('first-contentful-paint').length > 0; o.disconnect(); } })
+              .observe(document, {childList: true, subtree: true});
+        """)
+        page.goto(base + path)
+        page.wait_for_function("typeof window.component$ === 'object'", timeout=5000)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__paintedBeforeTheme") is True, f"{path}: theme script added before the first paint"
+        # the theme's components are mounted: the header title gets its tooltip, the back-to-top
+        # button its position (neither is in the HTML as built)
+        page.wait_for_function("document.querySelector('.md-header__topic .md-ellipsis').hasAttribute('title')"
+                               " && document.querySelector('.md-top').style.top !== ''", timeout=5000)
+        assert page.evaluate("window.__shifts") < 0.001, f"{path}: layout shift {page.evaluate('window.__shifts')}"
+
+
+@pytest.mark.parametrize("path,limit", [("/index.html", 400), ("/committee-handbook/case-work.html", 800),
+                                        ("/ky/committee-handbook/case-work.html", 800)])
+def test_navigation_lists_only_the_current_guide(site, path, limit):
+    """navigation.prune: the side navigation carries the open guide's pages only (the others are one
+    link each), which keeps the page small on a phone."""
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 412, "height": 823})
+        page.goto(base + path)
+        count = page.evaluate("document.getElementsByTagName('*').length")
+        links = page.evaluate("[...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].map(a => a.getAttribute('href'))")
+    assert count <= limit, f"{path}: {count} elements > {limit}"
+    assert not [h for h in links if "gender-mainstreaming/" in h and not h.endswith("index.html")], f"{path}: other guides' pages in the navigation: {links}"
