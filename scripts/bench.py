@@ -20,9 +20,9 @@ import mimetypes
 import os
 import statistics
 import subprocess
-import threading
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 

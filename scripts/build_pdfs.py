@@ -310,8 +310,13 @@ def margin_css(lang: str, header: str, page: str = "", total: str = "counter(pag
             f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} {total}; }} }}\n")
 
 
+def base_css() -> str:
+    """The fonts and the print stylesheet, shared by books and printables."""
+    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8")
+
+
 def page_css(lang: str, header: str) -> str:
-    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header)
+    return base_css() + margin_css(lang, header)
 
 
 def guide_meta(lang: str, guide: str) -> tuple[str, str]:
@@ -419,7 +424,7 @@ def build_printables(site: str, lang: str, part: int = 0, parts: int = 1) -> lis
         outs.append((name, ch.title, gtitle, pdf_dir(s, lang) / (md[:-3] + ".pdf")))
     if not outs:
         return []
-    style = _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + "".join(css)
+    style = base_css() + "".join(css)
     doc = _html_doc(lang, outs[0][1], outs[0][2], style, "".join(sections), date)
     document = _layout(doc, s, f"printables ({lang})")
     starts = {}
@@ -473,10 +478,12 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
 
 
 def _worker_init() -> None:
-    """Python's cyclic garbage collector runs every 700 allocations by default and rescans the
-    whole, ever-growing box tree of a book each time; WeasyPrint frees its memory through
-    reference counting anyway, so the collector is asked to run far less often."""
+    """Set up a worker process. Python's cyclic garbage collector runs every 700 allocations by
+    default and rescans the whole, ever-growing box tree of a book each time; WeasyPrint frees its
+    memory through reference counting anyway, so the collector is asked to run far less often.
+    pydyf's page references are kept between calls (`_cache_page_references`)."""
     gc.set_threshold(200_000, 20, 20)
+    _cache_page_references()
 
 
 def _cache_page_references() -> None:
@@ -519,8 +526,6 @@ def main() -> int:
             else:
                 jobs.append((build_book, str(site), lang, what))
     import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
-
-    _cache_page_references()
 
     results: dict[str, int] = {}
     try:
