@@ -2,8 +2,8 @@
 
 For each guide and language: one book (cover, contents with page numbers, a chapter per page in
 nav order, running header, localized page numbers, bookmarks, colophon), tagged PDF/UA.
-For each page with `printable: true`: a short PDF of its own with a header naming the guide
-(all of a language's printables laid out in one document, then split).
+For each page with `printable: true`: a short PDF of its own with a header naming the guide: the
+chapter's pages of the laid-out book, numbered from 1 (no second layout of the same text).
 Then the downloads page of each language gets its table of files (size, page count).
 
 Output: site/pdf/<guide>.pdf and site/pdf/<guide>/<page>.pdf (Russian),
@@ -301,22 +301,18 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def margin_css(lang: str, header: str, page: str = "", total: str = "counter(pages)") -> str:
-    """The running header and the localized «page N of M» footer of `@page <page>`."""
+def margin_css(lang: str, header: str) -> str:
+    """The running header and the localized «page N of M» footer."""
     w = WORDS[lang]
     # width: 100 % spares WeasyPrint measuring the text of both boxes on every page to share the
     # width between the left, centre and right boxes (only the centre one is used).
-    return (f"@page {page} {{ @top-center {{ width: 100%; content: {_css_string(header)}; }}"
-            f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} {total}; }} }}\n")
-
-
-def base_css() -> str:
-    """The fonts and the print stylesheet, shared by books and printables."""
-    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8")
+    return (f"@page {{ @top-center {{ width: 100%; content: {_css_string(header)}; }}"
+            f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}\n")
 
 
 def page_css(lang: str, header: str) -> str:
-    return base_css() + margin_css(lang, header)
+    """The fonts, the print stylesheet and the margin boxes of a book."""
+    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header)
 
 
 def guide_meta(lang: str, guide: str) -> tuple[str, str]:
@@ -361,7 +357,7 @@ def build_book(site: str, lang: str, guide: str) -> list[tuple[str, int]]:
     for ch in chapters:
         body.append(f'<section class="chapter">{lxml.html.tostring(ch.body, encoding="unicode")}</section>')
     body.append(
-        f'<section class="colophon"><h1 class="colophon-title">{w["colophon"]}</h1>'
+        f'<section class="colophon" id="colophon"><h1 class="colophon-title">{w["colophon"]}</h1>'
         f"<p><strong>{html.escape(title)}</strong>. {html.escape(subtitle)}</p>"
         f"<p>{html.escape(w['status'])}</p>"
         + (f'<p>{w["sources"]}: <a href="#{sources}">{html.escape(chapters[-1].title)}</a>.</p>' if sources else "")
@@ -370,7 +366,63 @@ def build_book(site: str, lang: str, guide: str) -> list[tuple[str, int]]:
     )
     doc = _html_doc(lang, title, subtitle, page_css(lang, title), "".join(body), date)
     out = pdf_dir(s, lang) / f"{guide}.pdf"
-    return [_write(_layout(doc, s, str(out)), out)]
+    document = _layout(doc, s, str(out))
+    return [_write(document, out)] + _write_printables(document, s, lang, title, chapters)
+
+
+def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
+                      chapters: list[Chapter]) -> list[tuple[str, int]]:
+    """Write each printable chapter of a laid-out (and written) book as a PDF of its own: the
+    chapter's pages, numbered from 1, under the same running header (the guide's title).
+
+    Each chapter starts on a new page, so its pages are the book's pages from its heading to the
+    next chapter's; copying them spares a second layout of the same text (a sixth of the build).
+    Links to other chapters stay as text: their link annotations are left out."""
+    first: dict[str, int] = {}
+    for n, pg in enumerate(document.pages):
+        for anchor in pg.anchors:
+            first.setdefault(anchor, n)
+    starts = [first[slug(ch.md)] for ch in chapters] + [first["colophon"]]
+    results = []
+    for k, ch in enumerate(chapters):
+        if not parse_page(DOCS / lang / ch.md)[0].get("printable"):
+            continue
+        pages = [copy.copy(pg) for pg in document.pages[starts[k]:starts[k + 1]]]
+        anchors = {a for pg in pages for a in pg.anchors}
+        for i, pg in enumerate(pages, 1):
+            kept = [ln for ln in pg.links if ln[0] != "internal" or ln[1] in anchors]
+            for ln in pg.links:
+                ln[3].link_annotation = None  # set by the book's writing; made again for the kept ones
+            pg.links = kept
+            _renumber_footer(pg, f"{WORDS[lang]['page']} {i} {WORDS[lang]['of']} {len(pages)}", ch.md)
+        piece = document.copy(pages)
+        piece.metadata = copy.copy(document.metadata)
+        piece.metadata.title, piece.metadata.description = ch.title, guide_title
+        results.append(_write(piece, pdf_dir(site, lang) / (ch.md[:-3] + ".pdf")))
+    return results
+
+
+def _renumber_footer(page: Any, text: str, md: str) -> None:
+    """Replace the laid-out footer text of a page («Страница 12 из 97») by `text`, centred
+    as before: the one text box of the `@bottom-center` margin box gets a new Pango layout."""
+    from weasyprint.formatting_structure.boxes import TextBox
+    from weasyprint.text.line_break import create_layout, line_size
+
+    for margin in page._page_box.children[1:]:
+        if getattr(margin, "at_keyword", None) != "@bottom-center":
+            continue
+        for line in margin.children:
+            for box in line.children:
+                if isinstance(box, TextBox):
+                    layout = create_layout(text, box.style, None, None, 0)
+                    width = line_size(layout.get_first_line()[0], box.style)[0]
+                    shift = (box.width - width) / 2
+                    box.text, box.pango_layout, box.width = text, layout, width
+                    box.position_x += shift
+                    line.position_x += shift
+                    line.width = width
+                    return
+    raise PdfBuildError(f"{md}: no page-number footer found in the book's pages (scripts/pdf/print.css)")
 
 
 def _layout(doc: str, site: Path, what: str) -> Any:
@@ -399,47 +451,6 @@ def printable_pages(lang: str) -> list[tuple[str, str]]:
             if parse_page(DOCS / lang / md)[0].get("printable"):
                 out.append((guide, md))
     return out
-
-
-def build_printables(site: str, lang: str, part: int = 0, parts: int = 1) -> list[tuple[str, int]]:
-    """Render every printable page of a language, each a short PDF with a header naming its guide.
-
-    All of them are laid out in one document (one style computation, one font set-up) and split
-    into files with `Document.copy`: each printable has its own named page, whose first page
-    resets the page counter and whose footer counts to the printable's last page. `part` of
-    `parts` takes every parts-th printable, so that the work can be shared between processes.
-    """
-    s = Path(site)
-    _, date = edition()
-    sections, css, outs = [], [], []
-    for i, (guide, md) in list(enumerate(printable_pages(lang)))[part::parts]:
-        page = built_html(s, lang, md)
-        ch = prepare(s, lang, md, {page.resolve(): slug(md)}, f"docs/{lang}/{md}")
-        name, gtitle = f"pr{i}", guide_meta(lang, guide)[0]
-        body = lxml.html.tostring(ch.body, encoding="unicode")
-        sections.append(f'<section class="printable" id="{name}" style="page: {name}">{body}'
-                        f'<span class="printable-end" id="{name}-end"></span></section>')
-        css.append(margin_css(lang, gtitle, name, f"target-counter(url(#{name}-end), page)")
-                   + f"@page :nth(1 of {name}) {{ counter-reset: page 1; }}\n")
-        outs.append((name, ch.title, gtitle, pdf_dir(s, lang) / (md[:-3] + ".pdf")))
-    if not outs:
-        return []
-    style = base_css() + "".join(css)
-    doc = _html_doc(lang, outs[0][1], outs[0][2], style, "".join(sections), date)
-    document = _layout(doc, s, f"printables ({lang})")
-    starts = {}
-    for n, pg in enumerate(document.pages):
-        for anchor in pg.anchors:
-            if re.fullmatch(r"pr\d+", anchor):
-                starts.setdefault(anchor, n)
-    bounds = [starts[name] for name, *_ in outs] + [len(document.pages)]
-    results = []
-    for k, (name, title, gtitle, out) in enumerate(outs):
-        piece = document.copy(document.pages[bounds[k]:bounds[k + 1]])
-        piece.metadata = copy.copy(document.metadata)
-        piece.metadata.title, piece.metadata.description = title, gtitle
-        results.append(_write(piece, out))
-    return results
 
 
 def human_size(n: int, lang: str) -> str:
@@ -518,13 +529,10 @@ def main() -> int:
     start = time.perf_counter()
     prepare_fonts()
     jobs: list[tuple[Any, ...]] = []
-    longest_first = ["trainer-manual", "gender-mainstreaming", "committee-handbook", "printables"]
+    longest_first = ["trainer-manual", "gender-mainstreaming", "committee-handbook"]
     for what in longest_first:  # so that both cores finish at about the same time
         for lang in LANGS:
-            if what == "printables":  # in two halves: short jobs that fill the last gaps
-                jobs += [(build_printables, str(site), lang, part, 2) for part in range(2)]
-            else:
-                jobs.append((build_book, str(site), lang, what))
+            jobs.append((build_book, str(site), lang, what))
     import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
 
     results: dict[str, int] = {}
