@@ -178,3 +178,44 @@ def test_pdf_renderer_never_fetches_from_the_network(tmp_path):
     with pytest.raises(BaseException):
         HTML(string=doc, base_url=str(tmp_path), url_fetcher=fetcher).write_pdf(str(tmp_path / "x.pdf"))
     assert fetcher.refused, "the fetcher was not asked, or did not refuse, the remote URL"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printable_links_point_inside_the_file_and_are_tagged(site, lang):
+    """Printables are copies of book pages: a link to another chapter must not survive as a link to
+    a destination the file does not have, and every link stays in the tagged structure."""
+    for _, md in bp.printable_pages(lang):
+        pdf = bp.pdf_dir(site, lang) / (md[:-3] + ".pdf")
+        r = reader(str(pdf))
+        dests = set(r.named_destinations)
+        for n, page in enumerate(r.pages, 1):
+            for ref in page.get("/Annots", []):
+                annot = ref.get_object()
+                if "/Dest" in annot:
+                    assert str(annot["/Dest"]) in dests, f"{pdf}, page {n}: link to a missing destination {annot['/Dest']}"
+                assert "/StructParent" in annot, f"{pdf}, page {n}: a link outside the tagged structure"
+        for obj in _object_references(r.trailer["/Root"]["/StructTreeRoot"]):
+            ref = obj.get("/Obj")
+            target = ref.get_object() if ref is not None else None
+            assert target is not None and target.get("/Subtype") == "/Link", (
+                f"{pdf}: the tagged structure refers to {target!r} as a link annotation")
+
+
+def _object_references(node: object, seen: set[int] | None = None) -> list:
+    """Every object reference (/OBJR) in a PDF structure tree."""
+    seen = set() if seen is None else seen
+    out = []
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if id(node) in seen:
+        return out
+    seen.add(id(node))
+    if isinstance(node, dict):
+        if node.get("/Type") == "/OBJR":
+            return [node]
+        kids = node.get("/K")
+        if kids is not None:
+            out += _object_references(kids, seen)
+    elif isinstance(node, list):
+        for kid in node:
+            out += _object_references(kid, seen)
+    return out
