@@ -469,7 +469,8 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
     for guide in GUIDES:
         gtitle, _ = guide_meta(lang, guide)
         book = base / f"{guide}.pdf"
-        rows.append(f'<h2 id="dl-{guide}">{html.escape(gtitle)}</h2><table><thead><tr><th>{w["file"]}</th>'
+        rows.append(f'<h2 id="dl-{guide}">{html.escape(gtitle)}</h2>'
+                    f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr><th>{w["file"]}</th>'
                     f'<th>{w["size"]}</th><th>{w["count"]}</th></tr></thead><tbody>')
         items = [(book, f"{w['book']}: {gtitle}")]
         for g, md in printable_pages(lang):
@@ -480,7 +481,7 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
             rel = os.path.relpath(f, page.parent).replace(os.sep, "/")
             rows.append(f'<tr><td><a href="{rel}" download>{html.escape(label)}</a></td>'
                         f"<td>{human_size(f.stat().st_size, lang)}</td><td>{results[str(f)]}</td></tr>")
-        rows.append("</tbody></table>")
+        rows.append("</tbody></table></div></div>")
     text = page.read_text(encoding="utf-8")
     new, n = re.subn(r'<p id="downloads-list">.*?</p>|<div id="downloads-list">.*?</div>', '<div id="downloads-list">' + "".join(rows) + "</div>", text, flags=re.S)
     if n != 1:

@@ -67,10 +67,17 @@ def test_palette_toggle_still_switches_after_the_quiet_start(site):
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
         assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+        root_scheme = "getComputedStyle(document.documentElement).colorScheme"
+        assert page.evaluate(root_scheme) == "normal"
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=3000)
+        # the browser's own controls follow the dark palette without the theme's color-scheme meta
+        assert page.evaluate(root_scheme) == "dark"
+        assert page.evaluate("document.querySelectorAll('meta[name=color-scheme]').length") == 0
+        assert re.fullmatch(r"#[0-9a-f]{6}", page.evaluate("document.querySelector('meta[name=theme-color]').content"))
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'", timeout=3000)
+        assert page.evaluate(root_scheme) == "normal"
 
 
 LONG_AND_HOME = ["/index.html", "/ky/index.html", "/committee-handbook/case-work.html", "/ky/committee-handbook/case-work.html"]
@@ -106,6 +113,32 @@ def test_theme_still_starts_after_the_page_is_drawn_and_nothing_shifts(site, pat
                                " && document.querySelector('.md-top').style.top !== ''", timeout=15000)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__shifts") < 0.001, f"{path}: layout shift {page.evaluate('window.__shifts')}"
+
+
+@pytest.mark.parametrize("path", ["/committee-handbook/case-work.html", "/ky/committee-handbook/case-work.html"])
+def test_tables_come_wrapped_and_the_theme_moves_none(site, path):
+    """scripts/mkdocs_hooks.py wraps the tables as the theme would; the theme's script, when it
+    starts, neither moves them (a move rebuilds the table's style and layout) nor wraps them twice."""
+    doc = lxml.html.parse(str(site / path.lstrip("/"))).getroot()
+    tables = doc.xpath("//article//table")
+    assert tables, f"{path}: no table to check"
+    for t in tables:
+        assert t.getparent().get("class") == "md-typeset__table" and t.getparent().getparent().get("class") == "md-typeset__scrollwrap", (
+            f"{path}: a table is not in the theme's wrapper as built")
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 412, "height": 823})
+        page.add_init_script("""
+            window.__moved = 0;
+            new MutationObserver(records => { for (const r of records) for (const n of r.removedNodes)
+              if (n.nodeName === 'TABLE' || (n.querySelector && n.querySelector('table'))) window.__moved++; })
+              .observe(document, {childList: true, subtree: true});
+        """)
+        page.goto(base + path)
+        page.wait_for_function("document.querySelector('.md-header__topic .md-ellipsis').hasAttribute('title')", timeout=15000)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__moved") == 0, f"{path}: the theme's script moved {page.evaluate('window.__moved')} tables"
+        assert page.evaluate("document.querySelectorAll('article table').length") == len(tables)
+        assert page.evaluate("document.querySelectorAll('.md-typeset__table .md-typeset__table').length") == 0, f"{path}: tables wrapped twice"
 
 
 @pytest.mark.parametrize("path,limit", [("/index.html", 400), ("/committee-handbook/case-work.html", 800),
