@@ -268,23 +268,36 @@ def _merged_font(family: str, weight: str, style: str) -> Path:
     return FONT_CACHE / f"{family}-{weight}-{style}.ttf"
 
 
-def prepare_fonts() -> None:
-    """Merge the site's WOFF2 subsets (latin, cyrillic, cyrillic-ext) into one TrueType file per
-    face, once per change of the fonts. Same glyphs as the site; WeasyPrint then neither
-    decompresses WOFF2 for every document nor falls back from one subset family to the next for
-    every run of text (both cost a large share of the build time)."""
-    from fontTools.merge import Merger
-
-    FONT_CACHE.mkdir(parents=True, exist_ok=True)
+def stale_fonts() -> list[tuple[Path, list[Path]]]:
+    """(merged file, its WOFF2 subsets) of every face whose merged file is missing or older than
+    the site's fonts."""
+    out = []
     for (family, weight, style), files in _font_faces().items():
         dst = _merged_font(family, weight, style)
-        if dst.exists() and dst.stat().st_mtime >= max(f.stat().st_mtime for f in files + [FONTS_CSS]):
-            continue
-        subsets = sorted(files, key=lambda f: ("-latin-" not in f.name, f.name))  # latin first: its names win
-        merged = Merger().merge([str(f) for f in subsets])  # reads WOFF2, writes plain TrueType
-        tmp = dst.with_suffix(".tmp")
-        merged.save(str(tmp))
-        tmp.replace(dst)
+        if not (dst.exists() and dst.stat().st_mtime >= max(f.stat().st_mtime for f in files + [FONTS_CSS])):
+            out.append((dst, files))
+    return out
+
+
+def merge_font(dst: Path, files: list[Path]) -> None:
+    """Merge one face's WOFF2 subsets (latin, cyrillic, cyrillic-ext) into one TrueType file."""
+    from fontTools.merge import Merger
+
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    subsets = sorted(files, key=lambda f: ("-latin-" not in f.name, f.name))  # latin first: its names win
+    merged = Merger().merge([str(f) for f in subsets])  # reads WOFF2, writes plain TrueType
+    tmp = dst.with_suffix(f".{os.getpid()}.tmp")
+    merged.save(str(tmp))
+    tmp.replace(dst)
+
+
+def prepare_fonts() -> None:
+    """Merge the site's WOFF2 subsets into one TrueType file per face, once per change of the
+    fonts. Same glyphs as the site; WeasyPrint then neither decompresses WOFF2 for every document
+    nor falls back from one subset family to the next for every run of text (both cost a large
+    share of the build time). `main` does the same on all cores."""
+    for dst, files in stale_fonts():
+        merge_font(dst, files)
 
 
 def _fonts_css() -> str:
@@ -528,13 +541,17 @@ def main() -> int:
     args = ap.parse_args()
     site = Path(args.site)
     start = time.perf_counter()
-    prepare_fonts()
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:  # fonts merged (first build only)
+        merging = [pool.submit(merge_font, dst, files) for dst, files in stale_fonts()]
+        import weasyprint  # noqa: F401  (meanwhile; imported once here, inherited by the workers)
+
+        for m in merging:
+            m.result()
     jobs: list[tuple[Any, ...]] = []
     longest_first = ["trainer-manual", "gender-mainstreaming", "committee-handbook"]
     for what in longest_first:  # so that both cores finish at about the same time
         for lang in LANGS:
             jobs.append((build_book, str(site), lang, what))
-    import weasyprint  # noqa: F401  (imported once here, inherited by the forked workers)
 
     results: dict[str, int] = {}
     try:
