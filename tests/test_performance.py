@@ -60,7 +60,8 @@ def test_search_index_loads_only_when_the_reader_searches(site, path, index):
 
 
 def test_palette_toggle_still_switches_after_the_quiet_start(site):
-    """overrides/partials/quiet-start.html skips only no-op palette updates at start-up."""
+    """overrides/partials/quiet-start.html skips only no-op palette updates at start-up, and the
+    root's colour scheme (html[data-palette-scheme], extra.css) follows the palette."""
     with serve(site) as base, chromium() as browser:
         page = browser.new_page(color_scheme="light")
         page.goto(base + "/ky/index.html")
@@ -69,6 +70,7 @@ def test_palette_toggle_still_switches_after_the_quiet_start(site):
         assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
         root_scheme = "getComputedStyle(document.documentElement).colorScheme"
         assert page.evaluate(root_scheme) == "normal"
+        assert page.evaluate("document.documentElement.getAttribute('data-palette-scheme')") is None
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=3000)
         # the browser's own controls follow the dark palette without the theme's color-scheme meta
