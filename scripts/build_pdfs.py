@@ -37,7 +37,7 @@ import yaml
 from lxml.html import HtmlElement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, LANGS, ROOT, built_html, parse_page  # noqa: E402
+from scripts.content import DOCS, LANGS, ROOT, built_html, is_printable, parse_page, wrap_tables  # noqa: E402
 
 GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
 PRINT_CSS = ROOT / "scripts" / "pdf" / "print.css"
@@ -398,7 +398,7 @@ def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
     starts = [first[slug(ch.md)] for ch in chapters] + [first["colophon"]]
     results = []
     for k, ch in enumerate(chapters):
-        if not parse_page(DOCS / lang / ch.md)[0].get("printable"):
+        if not is_printable(lang, ch.md):
             continue
         pages = [copy.copy(pg) for pg in document.pages[starts[k]:starts[k + 1]]]
         anchors = {a for pg in pages for a in pg.anchors}
@@ -461,7 +461,7 @@ def printable_pages(lang: str) -> list[tuple[str, str]]:
     out = []
     for guide in GUIDES:
         for md in guide_pages(guide):
-            if parse_page(DOCS / lang / md)[0].get("printable"):
+            if is_printable(lang, md):
                 out.append((guide, md))
     return out
 
@@ -482,8 +482,7 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
     for guide in GUIDES:
         gtitle, _ = guide_meta(lang, guide)
         book = base / f"{guide}.pdf"
-        rows.append(f'<h2 id="dl-{guide}">{html.escape(gtitle)}</h2>'
-                    f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr><th>{w["file"]}</th>'
+        rows.append(f'<h2 id="dl-{guide}">{html.escape(gtitle)}</h2><table><thead><tr><th>{w["file"]}</th>'
                     f'<th>{w["size"]}</th><th>{w["count"]}</th></tr></thead><tbody>')
         items = [(book, f"{w['book']}: {gtitle}")]
         for g, md in printable_pages(lang):
@@ -494,9 +493,11 @@ def write_downloads_page(site: Path, lang: str, results: dict[str, int]) -> None
             rel = os.path.relpath(f, page.parent).replace(os.sep, "/")
             rows.append(f'<tr><td><a href="{rel}" download>{html.escape(label)}</a></td>'
                         f"<td>{human_size(f.stat().st_size, lang)}</td><td>{results[str(f)]}</td></tr>")
-        rows.append("</tbody></table></div></div>")
+        rows.append("</tbody></table>")
     text = page.read_text(encoding="utf-8")
-    new, n = re.subn(r'<p id="downloads-list">.*?</p>|<div id="downloads-list">.*?</div>', '<div id="downloads-list">' + "".join(rows) + "</div>", text, flags=re.S)
+    # the end marker lets a second PDF build replace the list again (the wrapped tables nest divs)
+    new, n = re.subn(r'<p id="downloads-list">.*?</p>|<div id="downloads-list">.*?<!-- /downloads-list --></div>',
+                     '<div id="downloads-list">' + wrap_tables("".join(rows)) + "<!-- /downloads-list --></div>", text, flags=re.S)
     if n != 1:
         raise PdfBuildError(f"docs/{lang}/downloads.md: needs one paragraph marked {{#downloads-list}}")
     page.write_text(new, encoding="utf-8")

@@ -1,7 +1,8 @@
 """Content rules shared by the MkDocs hooks, the scripts and the tests.
 
 One place for: the languages, the front-matter schema, heading-id extraction from Markdown
-sources, and reading the glossary (`docs/includes/glossary.yml`, the single ru↔ky term source).
+sources, reading the glossary (`docs/includes/glossary.yml`, the single ru↔ky term source), and
+the theme's table wrapper written into built pages.
 """
 from __future__ import annotations
 
@@ -111,6 +112,24 @@ def headings(body: str) -> list[Heading]:
 
 
 GENERATED_MARK = "<!-- Generated"
+
+
+def is_printable(lang: str, md: str) -> bool:
+    """Whether docs/<lang>/<md> is flagged `printable: true` (it gets a PDF of its own)."""
+    return bool(parse_page(DOCS / lang / md)[0].get("printable"))
+
+
+TABLE_RE = re.compile(r"<table>.*?</table>", re.S)
+TABLE_WRAP = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
+
+
+def wrap_tables(html: str) -> str:
+    """Put every plain table (`<table>` without attributes, as Markdown writes it) in the theme's
+    horizontal-scroll wrapper, exactly as the theme's script would when the page starts. Moving a
+    table there at run time makes the browser rebuild the table's style and layout inside the
+    script's start-up task (about 40 ms on a long chapter, four times that on a slow phone).
+    Used by the MkDocs hooks and for the downloads table written by scripts/build_pdfs.py."""
+    return TABLE_RE.sub(lambda m: TABLE_WRAP.format(m.group(0)), html)
 
 
 def is_generated(path: Path) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, ContentError, abbreviations, parity_problems, parse_page  # noqa: E402
+from scripts.content import DOCS, ContentError, abbreviations, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -75,18 +75,6 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 TASK_RE = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox"[^>]*?)(\s*/?>)(.*?)</li>', re.S)
-
-
-TABLE_RE = re.compile(r"<table>.*?</table>", re.S)
-TABLE_WRAP = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
-
-
-def wrap_tables(html: str) -> str:
-    """Put every plain table (`<table>` without attributes, as Markdown writes it) in the theme's
-    horizontal-scroll wrapper, exactly as the theme's script would when the page starts. Moving a
-    table there at run time makes the browser rebuild the table's style and layout inside the
-    script's start-up task (about 40 ms on a long chapter, four times that on a slow phone)."""
-    return TABLE_RE.sub(lambda m: TABLE_WRAP.format(m.group(0)), html)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
