@@ -219,3 +219,21 @@ def _object_references(node: object, seen: set[int] | None = None) -> list:
         for kid in node:
             out += _object_references(kid, seen)
     return out
+
+
+def test_books_are_handed_to_the_workers_heaviest_first():
+    order = bp.longest_first()
+    assert sorted(order) == sorted((g, lang) for lang, g in BOOKS), "every book exactly once"
+    weights = [bp.book_weight(lang, g) for g, lang in order]
+    assert weights == sorted(weights, reverse=True), f"not heaviest first: {list(zip(order, weights))}"
+
+
+def test_arrays_made_by_length_equal_the_sized_ones():
+    from weasyprint.text.ffi import ffi
+
+    bp._sized_arrays_by_length()
+    made = ffi.new("hb_codepoint_t[3]", [5, 6, 7])
+    assert list(made) == [5, 6, 7] and ffi.sizeof(made) == 3 * ffi.sizeof("hb_codepoint_t")
+    empty = ffi.new("hb_tag_t[4]")
+    assert list(empty) == [0, 0, 0, 0]
+    assert ffi.typeof(ffi.new("char[4]")) is ffi.typeof("char[]"), "sized arrays are not made by length"
