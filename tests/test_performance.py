@@ -97,12 +97,17 @@ def test_theme_script_does_not_block_the_first_drawing(site, path):
     assert "requestAnimationFrame(function () { setTimeout(load, 0); })" in html, f"{path}: loader does not wait for a frame"
 
 
+PHONE, DESKTOP = {"width": 412, "height": 823}, {"width": 1920, "height": 1080}
+
+
 @pytest.mark.parametrize("path", LONG_AND_HOME)
-def test_theme_still_starts_after_the_page_is_drawn_and_nothing_shifts(site, path):
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_theme_still_starts_after_the_page_is_drawn_and_nothing_shifts(site, path, viewport):
     """The theme's script, started late, still mounts its components (it waits for
-    DOMContentLoaded, which the loader fires again for it), and no part of the page shifts."""
+    DOMContentLoaded, which the loader fires again for it), and no part of the page shifts, on a
+    phone or on a desktop screen."""
     with serve(site) as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 412, "height": 823})
+        page = browser.new_page(viewport=viewport)
         page.add_init_script("""
             window.__shifts = 0;
             new PerformanceObserver(l => { for (const e of l.getEntries()) window.__shifts += e.value; })
@@ -111,7 +116,8 @@ def test_theme_still_starts_after_the_page_is_drawn_and_nothing_shifts(site, pat
         page.goto(base + path)
         # mounted: the header title gets its tooltip, the back-to-top button its position (neither is
         # in the HTML as built)
-        page.wait_for_function("document.querySelector('.md-header__topic .md-ellipsis').hasAttribute('title')"
+        # (the title only where it does not fit: on a phone)
+        page.wait_for_function("(innerWidth > 1000 || document.querySelector('.md-header__topic .md-ellipsis').hasAttribute('title'))"
                                " && document.querySelector('.md-top').style.top !== ''", timeout=15000)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__shifts") < 0.001, f"{path}: layout shift {page.evaluate('window.__shifts')}"
@@ -153,3 +159,21 @@ def test_navigation_lists_only_the_current_guide(site, path, limit):
     links = doc.xpath("//*[contains(@class,'md-sidebar--primary')]//a[contains(@class,'md-nav__link')]/@href")
     assert count <= limit, f"{path}: {count} elements > {limit}"
     assert not [h for h in links if "gender-mainstreaming/" in h and not h.endswith("index.html")], f"{path}: other guides' pages in the navigation: {links}"
+
+
+
+@pytest.mark.parametrize("path", ["/committee-handbook/case-work.html", "/ky/committee-handbook/case-work.html"])
+def test_links_within_a_long_page_land_at_their_heading_with_a_screen_reader_on(site, path):
+    """A link to a late section, followed on the same page while the browser keeps an accessibility
+    tree (a screen reader, or Playwright's snapshot), brings the heading to the top of the screen.
+    Speed-ups that skip the drawing of off-screen text (content-visibility) broke this: the heading
+    landed 1,200 px down."""
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        page.locator("article").aria_snapshot()  # the browser builds its accessibility tree
+        page.goto(base + path + "#checklist")
+        page.wait_for_timeout(500)
+        top = page.evaluate("document.getElementById('checklist').getBoundingClientRect().top")
+        assert 0 <= top < 150, f"{path}#checklist: the heading is at {top:.0f} px, not at the top of the screen"
