@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test site html glossary pdf serve test check translations bench clean
+.PHONY: help setup setup-test site html glossary fonts pdf serve test check translations bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -17,6 +17,9 @@ setup-test: ## Setup, plus what the browser tests need (Chromium)
 
 glossary: setup ## Regenerate the glossary pages from docs/includes/glossary.yml
 	@$(PY) -m scripts.build_glossary
+
+fonts: setup ## Remake the web fonts and fonts.css from scripts/fonts/ (after changing scripts/build_fonts.py)
+	@$(PY) -m scripts.build_fonts
 
 html: glossary ## Build the HTML site only (strict)
 	@$(PY) -m mkdocs build --strict

@@ -255,10 +255,10 @@ FAMILIES = {"roboto": "Roboto", "roboto-mono": "Roboto Mono"}
 
 
 def _font_faces() -> dict[tuple[str, str, str], list[Path]]:
-    """The site's @font-face files grouped by (family, weight, style): one list of subsets each."""
+    """The site's @font-face files grouped by (family, weight, style)."""
     faces: dict[tuple[str, str, str], list[Path]] = {}
     for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
-        m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(?:latin|cyrillic-ext|cyrillic)-(\d+)-(normal|italic)\.woff2)'\)", block)
+        m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(\d+)-(normal|italic)\.woff2)'\)", block)
         if m:
             faces.setdefault((m.group(2), m.group(3), m.group(4)), []).append(DOCS / "assets" / "fonts" / m.group(1))
     return faces
@@ -269,7 +269,7 @@ def _merged_font(family: str, weight: str, style: str) -> Path:
 
 
 def stale_fonts() -> list[tuple[Path, list[Path]]]:
-    """(merged file, its WOFF2 subsets) of every face whose merged file is missing or older than
+    """(TrueType file, its WOFF2 source) of every face whose TrueType file is missing or older than
     the site's fonts."""
     out = []
     for (family, weight, style), files in _font_faces().items():
@@ -280,22 +280,24 @@ def stale_fonts() -> list[tuple[Path, list[Path]]]:
 
 
 def merge_font(dst: Path, files: list[Path]) -> None:
-    """Merge one face's WOFF2 subsets (latin, cyrillic, cyrillic-ext) into one TrueType file."""
+    """Write one face of the site's fonts (scripts/build_fonts.py: one WOFF2 file per face) as a
+    plain TrueType file, which WeasyPrint reads without decompressing it for every document."""
     from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
 
     dst.parent.mkdir(parents=True, exist_ok=True)
-    subsets = sorted(files, key=lambda f: ("-latin-" not in f.name, f.name))  # latin first: its names win
-    merged = Merger().merge([str(f) for f in subsets])  # reads WOFF2, writes plain TrueType
+    font = TTFont(str(files[0])) if len(files) == 1 else Merger().merge([str(f) for f in files])
+    font.flavor = None
     tmp = dst.with_suffix(f".{os.getpid()}.tmp")
-    merged.save(str(tmp))
+    font.save(str(tmp))
     tmp.replace(dst)
 
 
 def prepare_fonts() -> None:
-    """Merge the site's WOFF2 subsets into one TrueType file per face, once per change of the
-    fonts. Same glyphs as the site; WeasyPrint then neither decompresses WOFF2 for every document
-    nor falls back from one subset family to the next for every run of text (both cost a large
-    share of the build time). `main` does the same on all cores."""
+    """Write the site's fonts as TrueType files, one per face, once per change of the fonts. Same
+    glyphs as the site; WeasyPrint then does not decompress WOFF2 for every document (and, since
+    scripts/build_fonts.py merges the subsets, does not fall back from one subset family to the
+    next for every run of text). `main` does the same on all cores."""
     for dst, files in stale_fonts():
         merge_font(dst, files)
 

@@ -136,13 +136,52 @@ def test_fonts_are_self_hosted_and_carry_kyrgyz_letters(site):
     css = (site / "assets" / "stylesheets" / "fonts.css").read_text(encoding="utf-8")
     files = re.findall(r"url\('\.\./fonts/([^']+)'\)", css)
     assert files and all((site / "assets" / "fonts" / f).is_file() for f in files)
-    ext = [f for f in files if "cyrillic-ext" in f]
-    assert ext, "no cyrillic-ext subset: the Kyrgyz letters ң ө ү would fall back to another font"
-    for f in ext:
+    for f in files:
         cmap = TTFont(site / "assets" / "fonts" / f).getBestCmap()
-        assert all(ord(c) in cmap for c in "ңөүҢӨҮ"), f"{f} lacks Kyrgyz letters"
+        assert all(ord(c) in cmap for c in "ңөүҢӨҮ"), f"{f} lacks Kyrgyz letters: they would fall back to another font"
+    assert len(files) == len(set(files)) == css.count("@font-face"), "one file per face (scripts/build_fonts.py)"
     home = (site / "ky" / "index.html").read_text(encoding="utf-8")
     assert "fonts.css" in home and "fonts.googleapis" not in home
+
+
+def test_web_fonts_are_what_the_font_script_makes(tmp_path):
+    """docs/assets/fonts/ and fonts.css are committed output of scripts/build_fonts.py: remade from
+    scripts/fonts/, they come out byte for byte the same (run `make fonts` after a change)."""
+    from scripts import build_fonts
+
+    made = build_fonts.build(tmp_path / "fonts", tmp_path / "fonts.css")
+    for f in made:
+        committed = build_fonts.OUT / f.name
+        assert committed.is_file() and committed.read_bytes() == f.read_bytes(), f"{committed}: out of date, run `make fonts`"
+    assert (tmp_path / "fonts.css").read_text(encoding="utf-8") == build_fonts.CSS.read_text(encoding="utf-8"), (
+        "docs/assets/stylesheets/fonts.css: out of date, run `make fonts`")
+    shipped = {f.name for f in build_fonts.OUT.glob("*.woff2")}
+    assert shipped == {f.name for f in made}, f"docs/assets/fonts/: files no face uses: {shipped - {f.name for f in made}}"
+
+
+def test_web_fonts_carry_every_letter_the_pages_use(site):
+    """Every character of the built pages' text that Roboto has is in the site's cut of it
+    (scripts/build_fonts.py, CHARS): a new letter in the text would otherwise be drawn in another
+    font. Characters Roboto lacks altogether (☐, ≈) fall back as they always did."""
+    from scripts import build_fonts
+
+    web = set()
+    for f in (site / "assets" / "fonts").glob("roboto-[0-9]*.woff2"):
+        web |= set(TTFont(f).getBestCmap())
+    roboto = set()
+    for files in build_fonts.faces().values():
+        for f in files:
+            if f.name.startswith("roboto-") and not f.name.startswith("roboto-mono"):
+                roboto |= set(TTFont(f).getBestCmap())
+    missing: dict[str, str] = {}
+    for lang in content.LANGS:
+        for page in content.built_pages(site, lang):
+            text = lxml.html.parse(str(page)).getroot().text_content()
+            for c in set(text) - missing.keys():
+                if ord(c) in roboto and ord(c) not in web and not c.isspace():
+                    missing[c] = str(page.relative_to(site))
+    assert not missing, "letters missing from the web font (add them to CHARS in scripts/build_fonts.py): " + ", ".join(
+        f"{c!r} U+{ord(c):04X} in {p}" for c, p in sorted(missing.items()))
 
 
 def test_abbreviations_expand_in_the_page_language(site):
