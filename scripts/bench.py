@@ -80,7 +80,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def lighthouse(site: Path, runs: int = 5) -> dict[str, dict[str, list[int]]]:
+def lighthouse(site: Path, runs: int) -> dict[str, dict[str, list[int]]]:
     """Scores (0–100) per page and category, one per run (Lighthouse's own advice: several runs,
     judged by the median; one run on a shared machine varies by ±10 points)."""
     if not LIGHTHOUSE.exists():

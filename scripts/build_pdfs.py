@@ -37,6 +37,7 @@ import yaml
 from lxml.html import HtmlElement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.build_fonts import FAMILIES  # noqa: E402
 from scripts.content import DOCS, LANGS, ROOT, built_html, is_printable, parse_page, wrap_tables  # noqa: E402
 
 GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
@@ -251,16 +252,16 @@ def _set_column_widths(table: HtmlElement) -> None:
     table.insert(0, colgroup)
 
 
-FAMILIES = {"roboto": "Roboto", "roboto-mono": "Roboto Mono"}
 
 
-def _font_faces() -> dict[tuple[str, str, str], list[Path]]:
-    """The site's @font-face files grouped by (family, weight, style)."""
-    faces: dict[tuple[str, str, str], list[Path]] = {}
+def _font_faces() -> dict[tuple[str, str, str], Path]:
+    """The site's @font-face files by (family, weight, style): one WOFF2 file per face
+    (scripts/build_fonts.py)."""
+    faces: dict[tuple[str, str, str], Path] = {}
     for block in re.findall(r"@font-face\s*\{.*?\}", FONTS_CSS.read_text(encoding="utf-8"), re.S):
         m = re.search(r"url\('\.\./fonts/((roboto(?:-mono)?)-(\d+)-(normal|italic)\.woff2)'\)", block)
         if m:
-            faces.setdefault((m.group(2), m.group(3), m.group(4)), []).append(DOCS / "assets" / "fonts" / m.group(1))
+            faces[(m.group(2), m.group(3), m.group(4))] = DOCS / "assets" / "fonts" / m.group(1)
     return faces
 
 
@@ -268,25 +269,24 @@ def _merged_font(family: str, weight: str, style: str) -> Path:
     return FONT_CACHE / f"{family}-{weight}-{style}.ttf"
 
 
-def stale_fonts() -> list[tuple[Path, list[Path]]]:
+def stale_fonts() -> list[tuple[Path, Path]]:
     """(TrueType file, its WOFF2 source) of every face whose TrueType file is missing or older than
     the site's fonts."""
     out = []
-    for (family, weight, style), files in _font_faces().items():
+    for (family, weight, style), src in _font_faces().items():
         dst = _merged_font(family, weight, style)
-        if not (dst.exists() and dst.stat().st_mtime >= max(f.stat().st_mtime for f in files + [FONTS_CSS])):
-            out.append((dst, files))
+        if not (dst.exists() and dst.stat().st_mtime >= max(src.stat().st_mtime, FONTS_CSS.stat().st_mtime)):
+            out.append((dst, src))
     return out
 
 
-def merge_font(dst: Path, files: list[Path]) -> None:
-    """Write one face of the site's fonts (scripts/build_fonts.py: one WOFF2 file per face) as a
-    plain TrueType file, which WeasyPrint reads without decompressing it for every document."""
-    from fontTools.merge import Merger
+def decompress_font(dst: Path, src: Path) -> None:
+    """Write one face of the site's fonts as a plain TrueType file, which WeasyPrint reads without
+    decompressing it for every document."""
     from fontTools.ttLib import TTFont
 
     dst.parent.mkdir(parents=True, exist_ok=True)
-    font = TTFont(str(files[0])) if len(files) == 1 else Merger().merge([str(f) for f in files])
+    font = TTFont(str(src))
     font.flavor = None
     tmp = dst.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(tmp))
@@ -294,12 +294,12 @@ def merge_font(dst: Path, files: list[Path]) -> None:
 
 
 def prepare_fonts() -> None:
-    """Write the site's fonts as TrueType files, one per face, once per change of the fonts. Same
-    glyphs as the site; WeasyPrint then does not decompress WOFF2 for every document (and, since
-    scripts/build_fonts.py merges the subsets, does not fall back from one subset family to the
-    next for every run of text). `main` does the same on all cores."""
-    for dst, files in stale_fonts():
-        merge_font(dst, files)
+    """Write the site's fonts as TrueType files, one per face, once per change of the fonts (0.3 s).
+    Same glyphs as the site; WeasyPrint then does not decompress WOFF2 for every document (and,
+    since scripts/build_fonts.py merges the subsets, does not fall back from one subset family to
+    the next for every run of text)."""
+    for dst, src in stale_fonts():
+        decompress_font(dst, src)
 
 
 def _fonts_css() -> str:
@@ -576,12 +576,9 @@ def main() -> int:
     args = ap.parse_args()
     site = Path(args.site)
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:  # fonts merged (first build only)
-        merging = [pool.submit(merge_font, dst, files) for dst, files in stale_fonts()]
-        import weasyprint  # noqa: F401  (meanwhile; imported once here, inherited by the workers)
+    prepare_fonts()
+    import weasyprint  # noqa: F401  (imported once here, inherited by the workers)
 
-        for m in merging:
-            m.result()
     jobs = [(build_book, str(site), lang, guide) for guide, lang in longest_first()]
 
     results: dict[str, int] = {}
