@@ -42,8 +42,9 @@ test: setup-test site ## Build everything, then run the whole test suite
 translations: setup ## Translation status of every page (STRICT=1: fail when a Kyrgyz page is missing)
 	@$(PY) -m scripts.translations $(if $(STRICT),--strict)
 
-check: setup ## Editors' checks: Markdown lint, glossary terms, Kyrgyz letters, Russian spelling, translations
+check: setup ## Editors' checks: Markdown lint, glossary terms, Kyrgyz letters, legal facts, Russian spelling, translations
 	@$(PY) -m scripts.check_sources
+	@$(PY) -m scripts.legal_facts
 	@$(PY) -m scripts.check_spelling
 	@.venv/bin/pymarkdown --config .pymarkdown.json scan -r docs
 	@$(PY) -m scripts.translations --strict >/dev/null

@@ -11,9 +11,14 @@
   Markdown `abbr` extension shows e.g. ОМСУ / ЖӨБ expansions on hover across the site.
 - Wrap each table in the theme's scrolling wrapper at build time (`wrap_tables`), so that the
   theme's script does not move the tables when it starts (overrides/partials/quiet-start.html).
+- Check every page of both languages against the register of legal facts
+  (docs/includes/legal-facts.yml, scripts/legal_facts.py) before rendering, and fail naming each
+  file and line; put "правовая информация проверена: <date>" under the title of each page that
+  states legal specifics, and the table of changed facts on the page «Изменения законодательства».
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import sys
 from html import escape
@@ -23,7 +28,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, ContentError, abbreviations, parity_problems, parse_page, wrap_tables  # noqa: E402
+from scripts import legal_facts  # noqa: E402
+from scripts.content import DOCS, LANGS, ContentError, abbreviations, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -51,11 +57,43 @@ def on_config(config: Any) -> Any:
     return config
 
 
+#: The register and the check of all pages against it, made once per build in on_pre_build.
+LEGAL: dict[str, Any] = {}
+
+
 def on_pre_build(config: Any) -> None:
-    """Stop before rendering if a page lacks its twin in the other language."""
+    """Stop before rendering if a page lacks its twin in the other language, or if a page states a
+    legal specific the register of legal facts does not have (all problems at once)."""
     problems = parity_problems()
     if problems:
         raise PluginError("Missing translation:\n  " + "\n  ".join(problems))
+    try:
+        reg = legal_facts.register()
+        report = legal_facts.check(reg=reg)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from exc
+    if report.findings:
+        raise PluginError(
+            f"Правовые факты: {len(report.findings)} расхождений с реестром ({legal_facts.REGISTER_NAME}). "
+            "Исправьте текст страницы или, если факт проверен по источнику, запись реестра:\n  "
+            + "\n  ".join(map(str, report.findings))
+        )
+    titles = {(lang, p.relative_to(DOCS / lang).as_posix()): parse_page(p)[0]["title"] for lang in LANGS for p in pages(lang)}
+    LEGAL.update(reg=reg, report=report, titles=titles)
+
+
+def _legal_markdown(markdown: str, lang: str, rel: str, src: Path) -> str:
+    """Put the "checked on" line under the H1 of a page that states legal specifics; fill the
+    changes page with the table of changed facts."""
+    reg, report = LEGAL["reg"], LEGAL["report"]
+    if rel == legal_facts.CHANGES_PAGE:
+        return f"{markdown}\n\n{legal_facts.changes_table(lang, reg, report, LEGAL['titles'])}\n"
+    scan = report.pages.get(src)
+    if not scan or not scan.stated:
+        return markdown
+    link = posixpath.relpath(legal_facts.CHANGES_PAGE, posixpath.dirname(rel) or ".")
+    line = legal_facts.checked_line(lang, reg, scan.stated, link)
+    return re.sub(r"^(# .*)$", lambda m: f"{m.group(1)}\n\n{line}\n", markdown, count=1, flags=re.M)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -70,6 +108,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         page.meta["translation_outdated"] = True
     if rel == STATUS_PAGE:
         markdown = f"{markdown}\n\n{_status_table(lang)}\n"
+    if LEGAL:
+        markdown = _legal_markdown(markdown, lang, rel, Path(page.file.abs_src_path))
     defs = "\n".join(f"*[{a}]: {full}" for a, full in sorted(abbreviations(lang).items()))
     return f"{markdown}\n\n{defs}\n" if defs else markdown
 
