@@ -16,6 +16,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.content import DOCS, GENERATED_MARK, LANGS, ContentError, glossary  # noqa: E402
 
+CELL = "cell:"  # an avoided form flagged only as the whole text of a table cell (scripts/check_sources.py)
+CELL_WORDS = "в ячейке таблицы / таблицанын уячасында"
+
 FIELDS = {"id", "ru", "ky", "ru_definition", "ky_definition", "abbr_ru", "abbr_ky", "avoid_ru", "avoid_ky"}
 
 TEXT = {
@@ -48,6 +51,13 @@ TEXT = {
         "terms": "Терминдер",
     },
 }
+
+
+def term_shown(avoid: str) -> str:
+    """An avoided form as the glossary page shows it: «полици*» → «полици…», «cell:итог» → «итог (в ячейке таблицы)»."""
+    if avoid.startswith(CELL):
+        return f"{avoid[len(CELL):]} ({CELL_WORDS})"
+    return avoid[:-1] + "…" if avoid.endswith("*") else avoid
 
 
 def validate(entries: list[dict[str, Any]]) -> None:
@@ -97,7 +107,7 @@ def render(lang: str, entries: list[dict[str, Any]]) -> str:
         avoid = e[f"avoid_{lang}"]
         if avoid:
             lines[-1] += "  "
-            lines.append(f"{t['avoid']}: " + ", ".join(f"~~{a}~~" for a in avoid))
+            lines.append(f"{t['avoid']}: " + ", ".join(f"~~{term_shown(a)}~~" for a in avoid))
         return lines + [""]
 
     for e in terms:

@@ -37,7 +37,7 @@ class Finding:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-def _lines(path: Path) -> list[tuple[int, str]]:
+def _lines(path: Path, keep_tables: bool = False) -> list[tuple[int, str]]:
     """Prose lines with their numbers: front matter and code blocks left out, link targets removed."""
     text = path.read_text(encoding="utf-8")
     fm, body = split_front_matter(text)
@@ -48,19 +48,57 @@ def _lines(path: Path) -> list[tuple[int, str]]:
             fence = not fence
             continue
         if not fence:
-            out.append((n, re.sub(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|https?://\S+", " ", line)))
+            out.append((n, re.sub(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|https?://\S+", " ", line)))  # keeps table pipes
     return out
+
+
+CELL = "cell:"
+
+
+def avoid_pattern(bad: str, lang: str) -> re.Pattern[str]:
+    """How a form the glossary rejects is found: as whole words, any case. A trailing `*` makes
+    the last word a stem («полици*» finds «полиции»); in Kyrgyz the last word always takes
+    suffixes («индикатор» finds «индикаторлордун»). `cell:` forms count only as a table cell's
+    whole text («cell:жыйынтыгы» for a total row)."""
+    if bad.startswith(CELL):
+        return re.compile(rf"\|\s*(?:\*\*)?{re.escape(bad[len(CELL):].lower())}(?:\*\*)?\s*\|")
+    stem = bad.endswith("*") or lang == "ky"
+    body = re.escape(bad.rstrip("*").lower())
+    return re.compile(rf"(?<![{CYR}\w]){body}" + (rf"[{CYR}\w-]*" if stem else rf"(?![{CYR}\w])"))
 
 
 def terminology(path: Path, lang: str, entries: list[dict]) -> list[Finding]:
     rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     found = []
-    rules = [(a, e[lang]) for e in entries for a in e[f"avoid_{lang}"]]
-    for n, line in _lines(path):
+    rules = [(a.removeprefix(CELL).rstrip("*"), avoid_pattern(a, lang), e[lang].lower()) for e in entries for a in e[f"avoid_{lang}"]]
+    for n, line in _lines(path, keep_tables=True):
         low = line.lower()
-        for bad, good in rules:
-            if re.search(rf"(?<![{CYR}\w]){re.escape(bad.lower())}(?![{CYR}\w])", low):
-                found.append(Finding(rel, n, f"«{bad}» is not used on this site (glossary); write «{good}»."))
+        for bad, pattern, good in rules:
+            for m in pattern.finditer(low):
+                if low.startswith(good, m.start()) or low.startswith(good, m.start() + (1 if low[m.start()] == "|" else 0)):
+                    continue  # the preferred term itself («анонимдүү» for the rejected «аноним»)
+                found.append(Finding(rel, n, f"«{m.group(0).strip(' |*')}»: на сайте так не пишут (глоссарий, «{bad}»); пишите «{good}»."))
+                break
+    return found
+
+
+BOYS = re.compile(r"(?<!эркек )(?<![{0}\w])балдар[{0}\w]*".format(CYR))
+GIRLS = re.compile(r"(?<![{0}\w])кыз(?:дар|дардын|дарга|дарды|дарда|дардан|ы|ын)?(?![{0}\w])".format(CYR))
+
+
+def boys_meant(path: Path) -> list[Finding]:
+    """«балдар» next to «кыздар» (a contrast or a data cell, «кыздар / балдар») reads "children":
+    where boys are meant, Kyrgyz says «эркек балдар»."""
+    rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    found = []
+    for n, line in _lines(path, keep_tables=True):
+        low = line.lower()
+        for m in BOYS.finditer(low):
+            before, after = low[max(0, m.start() - 25): m.start()], low[m.end(): m.end() + 25]
+            near = re.search(r"кыз\w*\s*(?:/|,|жана|менен|же|ва|—|-)\s*$", before) or \
+                re.match(r"^\s*(?:/|,|жана|менен|же|—|-)\s*кыз", after)
+            if near:
+                found.append(Finding(rel, n, f"«{m.group(0)}» рядом с «кыздар» читается как «дети»: если речь о мальчиках, пишите «эркек {m.group(0)}»."))
     return found
 
 
@@ -98,6 +136,7 @@ def check(docs: Path = DOCS) -> list[Finding]:
             out += terminology(p, lang, entries)
             if lang == "ky":
                 out += kyrgyz_letters(p, entries)
+                out += boys_meant(p)
     return out
 
 
