@@ -1,5 +1,7 @@
 """Editors' checks of the Markdown sources, each problem with file, line and what to do.
 
+Messages are in the language of the page (the editor's): Russian for docs/ru, Kyrgyz for docs/ky.
+
 - Terminology: forms the glossary (docs/includes/glossary.yml) marks as wrong or deprecated
   (`avoid_ru` in Russian pages, `avoid_ky` in Kyrgyz pages), as whole words, any case.
 - Kyrgyz letters: inside Kyrgyz pages, a word mixing Cyrillic with Latin look-alikes
@@ -77,7 +79,9 @@ def terminology(path: Path, lang: str, entries: list[dict]) -> list[Finding]:
             for m in pattern.finditer(low):
                 if low.startswith(good, m.start()) or low.startswith(good, m.start() + (1 if low[m.start()] == "|" else 0)):
                     continue  # the preferred term itself («анонимдүү» for the rejected «аноним»)
-                found.append(Finding(rel, n, f"«{m.group(0).strip(' |*')}»: на сайте так не пишут (глоссарий, «{bad}»); пишите «{good}»."))
+                word = m.group(0).strip(' |*')
+                found.append(Finding(rel, n, f"«{word}»: на сайте так не пишут (глоссарий, «{bad}»); пишите «{good}»." if lang == "ru"
+                                     else f"«{word}»: сайтта минтип жазылбайт (глоссарий, «{bad}»); «{good}» деп жазыңыз."))
                 break
     return found
 
@@ -98,7 +102,7 @@ def boys_meant(path: Path) -> list[Finding]:
             near = re.search(r"кыз\w*\s*(?:/|,|жана|менен|же|ва|—|-)\s*$", before) or \
                 re.match(r"^\s*(?:/|,|жана|менен|же|—|-)\s*кыз", after)
             if near:
-                found.append(Finding(rel, n, f"«{m.group(0)}» рядом с «кыздар» читается как «дети»: если речь о мальчиках, пишите «эркек {m.group(0)}»."))
+                found.append(Finding(rel, n, f"«{m.group(0)}» «кыздар» менен катар жалпы эле балдар деп окулат: эркек балдар жөнүндө сөз болсо, «эркек {m.group(0)}» деп жазыңыз."))
     return found
 
 
@@ -116,12 +120,12 @@ def kyrgyz_letters(path: Path, entries: list[dict]) -> list[Finding]:
             has_cyr = re.search(f"[{CYR}]", w)
             latin = [c for c in w if c in LATIN_LOOKALIKES or ("a" <= c.lower() <= "z")]
             if has_cyr and latin:
-                found.append(Finding(rel, n, f"«{w}» mixes Latin letters {sorted(set(latin))} into a Cyrillic word; retype them in Cyrillic."))
+                found.append(Finding(rel, n, f"«{w}» сөзүндө латын тамгалары бар ({', '.join(sorted(set(latin)))}): аларды кириллица менен кайра териңиз."))
                 continue
             low = w.lower()
             for stem_plain, right in special.items():
                 if low.startswith(stem_plain) and not re.search("[үөң]", low[: len(right)]):
-                    found.append(Finding(rel, n, f"«{w}»: write «{right}…» with the Kyrgyz letters ү/ө/ң, not Russian у/о/н."))
+                    found.append(Finding(rel, n, f"«{w}»: «{right}…» деп кыргыз тамгалары ү/ө/ң менен жазыңыз, орус у/о/н менен эмес."))
                     break
     return found
 

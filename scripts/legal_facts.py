@@ -6,7 +6,7 @@ time limits and quota percentages in legal sentences, phone numbers of services 
 to a register entry by what the same line (or section) names. A specific the register does not
 have, a date or title that differs from it, a wording the register marks as wrong, a repealed
 rule stated as current, or an unverified one stated without "check" fails the build
-(scripts/mkdocs_hooks.py) and `make check`, with file, line and what to do, in Russian.
+(scripts/mkdocs_hooks.py) and `make check`, with file, line and what to do, in the page's language (Russian for docs/ru, Kyrgyz for docs/ky); register errors in Russian.
 
 The same scan gives, for every page, the facts it states: the hooks put "правовая информация
 проверена: <date>" under its title and build the page «Изменения законодательства».
@@ -256,12 +256,13 @@ HISTORIC_WORDS = {
                      r"мындан ары|колдонулбайт|колдонулган|баштапкы|20\d\d-жылдагы (?:текст|кодекс|мыйзам|редакц)|"
                      r"тарых|иштеген"),
 }
+KIND_KY = {"срок": "мөөнөт", "процент": "пайыз"}
 CHECK_WORDS = {"ru": re.compile(r"провер|сверьте|cbd\.minjust"), "ky": re.compile(r"текшер|салыштыр|cbd\.minjust")}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a page: where, and what to do (in Russian, for editors)."""
+    """One problem in a page: where, and what to do (in the language of the page, for its editor)."""
 
     file: str
     line: int
@@ -428,8 +429,9 @@ class Scanner:
             for i in range(a, b):
                 sec_of[i] = s
 
-        def problem(n: int, msg: str) -> None:
-            res.findings.append(Finding(rel, n, msg))
+        def problem(n: int, ru: str, ky: str) -> None:
+            """A finding in the page's language: the editor of a Kyrgyz page reads Kyrgyz."""
+            res.findings.append(Finding(rel, n, ru if lang == "ru" else ky))
 
         def names(keys: Iterable[str]) -> str:
             return ", ".join(sorted(keys))
@@ -455,15 +457,20 @@ class Scanner:
                 mask(m.span())
                 if not cands:
                     problem(n, f"«{shown}»: такого номера акта нет в реестре правовых фактов ({REGISTER_NAME}). "
-                               "Проверьте номер по cbd.minjust.gov.kg; если он верен, добавьте акт в реестр с источником и датой проверки.")
+                               "Проверьте номер по cbd.minjust.gov.kg; если он верен, добавьте акт в реестр с источником и датой проверки.",
+                            f"«{shown}»: укуктук фактылардын реестринде ({REGISTER_NAME}) мындай актынын номери жок. "
+                            "Номерди cbd.minjust.gov.kg сайтынан текшериңиз; туура болсо, актыны булагы жана текшерилген күнү менен реестрге кошуңуз.")
                     continue
                 near = [d for d, (a, b) in dates if 0 <= m.start() - b <= 12 or 0 <= a - m.end() <= 3]
                 if near:
                     fit = [f for f in cands if any(d in f.dates for d in near)]
                     if not fit:
-                        want = "; ".join(f"{f.key}: {', '.join(sorted(_fmt_date(d, lang) for d in f.dates)) or 'дата не указана'}" for f in cands)
+                        none = "дата не указана" if lang == "ru" else "датасы көрсөтүлгөн эмес"
+                        want = "; ".join(f"{f.key}: {', '.join(sorted(_fmt_date(d, lang) for d in f.dates)) or none}" for f in cands)
                         problem(n, f"«{shown}» с датой {_fmt_date(near[0], lang)}: в реестре у этого номера другая дата ({want}). "
-                                   "Исправьте дату в тексте или, если ошибается реестр, запись в реестре.")
+                                   "Исправьте дату в тексте или, если ошибается реестр, запись в реестре.",
+                                f"«{shown}», датасы {_fmt_date(near[0], lang)}: реестрде бул номердин датасы башка ({want}). "
+                                "Тексттеги датаны оңдоңуз же, реестр ката болсо, реестрдеги жазууну оңдоңуз.")
                         continue
                     cands = fit
                 elif len(cands) > 1:
@@ -478,14 +485,18 @@ class Scanner:
                         and f.title[lang] and re.match(r"(о|об|обо)\s|.*жөнүндө\s*$", title_m.group(1).lower()):
                     if _norm_title(title_m.group(1)) != _norm_title(f.title[lang]):
                         problem(n, f"название «{title_m.group(1)}» рядом с «{shown}» не совпадает с реестром ({f.key}): "
-                                   f"«{f.title[lang]}». Приведите название как в реестре.")
+                                   f"«{f.title[lang]}». Приведите название как в реестре.",
+                                f"«{shown}» жанындагы «{title_m.group(1)}» аталышы реестрге дал келбейт ({f.key}): "
+                                f"«{f.title[lang]}». Аталышты реестрдегидей жазыңыз.")
             # dates of the acts the line names
             named_dates = {d for k in here for d in facts[k].dates}
             if here and named_dates:
                 for d, span in dates:
                     if d not in named_dates and _act_event(low, span, lang):
                         problem(n, f"дата {_fmt_date(d, lang)}: в реестре её нет у актов, о которых говорит строка ({names(here)}). "
-                                   "Проверьте дату по источнику; если она верна, добавьте её в поле dates записи реестра.")
+                                   "Проверьте дату по источнику; если она верна, добавьте её в поле dates записи реестра.",
+                                f"{_fmt_date(d, lang)} датасы: сап айткан актыларда ({names(here)}) реестрде мындай дата жок. "
+                                "Датаны булагы боюнча текшериңиз; туура болсо, аны реестр жазуусунун dates талаасына кошуңуз.")
             for _, span in dates:
                 mask(span)
             # articles
@@ -495,17 +506,23 @@ class Scanner:
                     cands = {f.key for f in reg.facts if num in f.articles}
                     if not cands:
                         problem(n, f"статья {num}: ни у одного акта в реестре нет такой статьи ({REGISTER_NAME}). "
-                                   "Проверьте номер статьи по действующему тексту акта и добавьте его в поле articles записи реестра.")
+                                   "Проверьте номер статьи по действующему тексту акта и добавьте его в поле articles записи реестра.",
+                                f"{num}-берене: реестрдеги бир да актыда мындай берене жок ({REGISTER_NAME}). "
+                                "Берененин номерин актынын колдонуудагы тексти боюнча текшерип, аны реестр жазуусунун articles талаасына кошуңуз.")
                         continue
                     scope = (cands & here) or (cands & sec_mentions) or (cands & page_mentions)
                     if not scope:
                         problem(n, f"статья {num}: в реестре она есть у {names(cands)}, но этот акт не назван на странице. "
-                                   "Назовите акт рядом со статьёй.")
+                                   "Назовите акт рядом со статьёй.",
+                                f"{num}-берене: реестрде ал {names(cands)} актысында бар, бирок бул акт баракта аталган эмес. "
+                                "Актыны берененин жанында атаңыз.")
                         continue
                     stated |= scope
                     if all(facts[k].historic for k in scope) and not HISTORIC_WORDS[lang].search(low):
                         problem(n, f"статья {num} относится к {names(scope)}, который в реестре отмечен как утративший силу. "
-                                   "Скажите в этом же предложении, что это прежняя норма («утратил силу», «прежний Кодекс»), или назовите действующую статью.")
+                                   "Скажите в этом же предложении, что это прежняя норма («утратил силу», «прежний Кодекс»), или назовите действующую статью.",
+                                f"{num}-берене {names(scope)} актысына тиешелүү, ал реестрде күчүн жоготкон деп белгиленген. "
+                                "Ошол эле сүйлөмдө бул мурунку ченем экенин айтыңыз («күчүн жоготкон», «мурунку кодекс») же колдонуудагы беренени атаңыз.")
                 mask(m.span())
             # time limits and percentages in legal sentences
             for kind, found, words, attr in (
@@ -522,14 +539,19 @@ class Scanner:
                     ok = {k for k in scope if value in getattr(facts[k], attr)}
                     if not ok:
                         where = f"для актов, о которых говорит строка или раздел ({names(scope)})" if scope else "для актов, названных рядом"
+                        where_ky = f"сап же бөлүм айткан актылар үчүн ({names(scope)})" if scope else "жанында аталган актылар үчүн"
                         problem(n, f"{kind} «{written.strip()}»: его нет в реестре {where}. Проверьте его по действующему тексту; "
-                                   f"если он верен, добавьте его в поле {attr} нужной записи реестра, иначе исправьте текст.")
+                                   f"если он верен, добавьте его в поле {attr} нужной записи реестра, иначе исправьте текст.",
+                                f"{KIND_KY[kind]} «{written.strip()}»: реестрде {where_ky} мындай маани жок. Аны колдонуудагы текст боюнча "
+                                f"текшериңиз; туура болсо, реестрдин тиешелүү жазуусунун {attr} талаасына кошуңуз, болбосо текстти оңдоңуз.")
                         continue
                     stated |= ok
                     unverified = [k for k in ok if facts[k].status == "unverified"]
                     if unverified and not CHECK_WORDS[lang].search(sec_text):
                         problem(n, f"{kind} «{written.strip()}» ({names(unverified)}): в реестре не подтверждено, что он действует сейчас. "
-                                   "Скажите в этом разделе, что проверить и где («проверьте действующий текст на cbd.minjust.gov.kg»).")
+                                   "Скажите в этом разделе, что проверить и где («проверьте действующий текст на cbd.minjust.gov.kg»).",
+                                f"{KIND_KY[kind]} «{written.strip()}» ({names(unverified)}): реестрде анын азыр колдонулары тастыкталган эмес. "
+                                "Бул бөлүмдө эмнени жана кайдан текшерүү керектигин айтыңыз («колдонуудагы текстти cbd.minjust.gov.kg сайтынан текшериңиз»).")
             # phone numbers
             phone_spans = []
             if PHONE_WORDS[lang].search(low) or BOLD_PHONE_RE.search(masked):
@@ -538,7 +560,9 @@ class Scanner:
                 cands = [f for f in self.by_number.get(num, []) if f.kind == "phone"]
                 if not cands:
                     problem(n, f"телефон {num}: такого номера нет в реестре ({REGISTER_NAME}). "
-                               "Проверьте номер; если он верен, добавьте его в реестр (kind: phone) с источником.")
+                               "Проверьте номер; если он верен, добавьте его в реестр (kind: phone) с источником.",
+                            f"{num} телефону: реестрде ({REGISTER_NAME}) мындай номер жок. "
+                            "Номерди текшериңиз; туура болсо, аны булагы менен реестрге (kind: phone) кошуңуз.")
                     continue
                 f = cands[0]
                 stated.add(f.key)
@@ -548,18 +572,23 @@ class Scanner:
                 segment = before + low[a:end]
                 for bad in f.avoid[lang]:
                     if bad in segment:
-                        problem(n, f"номер {num} описан словами «{bad}», а в реестре ({f.key}): «{f.says[lang]}». Исправьте описание.")
+                        problem(n, f"номер {num} описан словами «{bad}», а в реестре ({f.key}): «{f.says[lang]}». Исправьте описание.",
+                                f"{num} номери «{bad}» деген сөздөр менен сүрөттөлгөн, ал эми реестрде ({f.key}): «{f.says[lang]}». Сүрөттөмөнү оңдоңуз.")
             # wordings the register marks as wrong, repealed rules stated as current
             for k in sorted(here | stated):
                 f = facts[k]
                 if f.kind != "phone":
                     for bad in f.avoid[lang]:
                         if bad in low:
-                            problem(n, f"о «{f.name[lang]}» ({k}) строка говорит «{bad}», а реестр: «{f.says[lang]}». Исправьте формулировку.")
+                            problem(n, f"о «{f.name[lang]}» ({k}) строка говорит «{bad}», а реестр: «{f.says[lang]}». Исправьте формулировку.",
+                                    f"«{f.name[lang]}» ({k}) жөнүндө сапта «{bad}» деп жазылган, ал эми реестрде: «{f.says[lang]}». Жазылышын оңдоңуз.")
                 if f.historic and k in here and not HISTORIC_WORDS[lang].search(low):
                     problem(n, f"строка говорит о «{f.name[lang]}» ({k}) как о действующей норме, а в реестре она отмечена "
                                f"как {'утратившая силу' if f.status == 'repealed' else 'заменённая'}: {f.says[lang]} "
-                               "Скажите это в том же предложении («утратил силу», «до 2025 года», «прежний») или уберите упоминание.")
+                               "Скажите это в том же предложении («утратил силу», «до 2025 года», «прежний») или уберите упоминание.",
+                            f"сап «{f.name[lang]}» ({k}) жөнүндө колдонуудагы ченем катары айтат, ал эми реестрде ал "
+                            f"{'күчүн жоготкон' if f.status == 'repealed' else 'алмаштырылган'} деп белгиленген: {f.says[lang]} "
+                            "Муну ошол эле сүйлөмдө айтыңыз («күчүн жоготкон», «2025-жылга чейин», «мурунку») же эскерүүнү алып салыңыз.")
             res.stated |= stated
         return res
 
