@@ -1,6 +1,6 @@
 """Editors' checks of the Markdown sources, each problem with file, line and what to do.
 
-Messages are in the language of the page (the editor's): Russian for docs/ru, Kyrgyz for docs/ky.
+Messages are in Russian; on Kyrgyz pages they are followed by the same in Kyrgyz.
 
 - Terminology: forms the glossary (docs/includes/glossary.yml) marks as wrong or deprecated
   (`avoid_ru` in Russian pages, `avoid_ky` in Kyrgyz pages), as whole words, any case.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, ROOT, glossary, split_front_matter  # noqa: E402
+from scripts.content import DOCS, ROOT, bilingual, glossary, split_front_matter  # noqa: E402
 
 CYR = "А-Яа-яЁёҢңӨөҮү"
 WORD = re.compile(rf"[{CYR}A-Za-z]+")
@@ -72,16 +72,16 @@ def avoid_pattern(bad: str, lang: str) -> re.Pattern[str]:
 def terminology(path: Path, lang: str, entries: list[dict]) -> list[Finding]:
     rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     found = []
-    rules = [(a.removeprefix(CELL).rstrip("*"), avoid_pattern(a, lang), e[lang].lower()) for e in entries for a in e[f"avoid_{lang}"]]
+    rules = [(a.removeprefix(CELL).rstrip("*"), avoid_pattern(a, lang), e[lang]) for e in entries for a in e[f"avoid_{lang}"]]
     for n, line in _lines(path, keep_tables=True):
         low = line.lower()
         for bad, pattern, good in rules:
             for m in pattern.finditer(low):
-                if low.startswith(good, m.start()) or low.startswith(good, m.start() + (1 if low[m.start()] == "|" else 0)):
+                if low.startswith(good.lower(), m.start()) or low.startswith(good.lower(), m.start() + (low[m.start()] == "|")):
                     continue  # the preferred term itself («анонимдүү» for the rejected «аноним»)
                 word = m.group(0).strip(' |*')
-                found.append(Finding(rel, n, f"«{word}»: на сайте так не пишут (глоссарий, «{bad}»); пишите «{good}»." if lang == "ru"
-                                     else f"«{word}»: сайтта минтип жазылбайт (глоссарий, «{bad}»); «{good}» деп жазыңыз."))
+                ru = f"«{word}»: на сайте так не пишут (глоссарий, «{bad}»); пишите «{good}»."
+                found.append(Finding(rel, n, ru if lang == "ru" else bilingual(ru, f"«{word}»: сайтта минтип жазылбайт (глоссарий, «{bad}»); «{good}» деп жазыңыз.")))
                 break
     return found
 
@@ -102,7 +102,9 @@ def boys_meant(path: Path) -> list[Finding]:
             near = re.search(r"кыз\w*\s*(?:/|,|жана|менен|же|ва|—|-)\s*$", before) or \
                 re.match(r"^\s*(?:/|,|жана|менен|же|—|-)\s*кыз", after)
             if near:
-                found.append(Finding(rel, n, f"«{m.group(0)}» «кыздар» менен катар жалпы эле балдар деп окулат: эркек балдар жөнүндө сөз болсо, «эркек {m.group(0)}» деп жазыңыз."))
+                found.append(Finding(rel, n, bilingual(
+                    f"«{m.group(0)}» рядом с «кыздар» читается как «дети»: если речь о мальчиках, пишите «эркек {m.group(0)}».",
+                    f"«{m.group(0)}» «кыздар» менен катар жалпы эле балдар деп окулат: эркек балдар жөнүндө сөз болсо, «эркек {m.group(0)}» деп жазыңыз.")))
     return found
 
 
@@ -120,12 +122,14 @@ def kyrgyz_letters(path: Path, entries: list[dict]) -> list[Finding]:
             has_cyr = re.search(f"[{CYR}]", w)
             latin = [c for c in w if c in LATIN_LOOKALIKES or ("a" <= c.lower() <= "z")]
             if has_cyr and latin:
-                found.append(Finding(rel, n, f"«{w}» сөзүндө латын тамгалары бар ({', '.join(sorted(set(latin)))}): аларды кириллица менен кайра териңиз."))
+                found.append(Finding(rel, n, bilingual(f"в слове «{w}» латинские буквы ({', '.join(sorted(set(latin)))}): наберите их кириллицей.",
+                                                       f"«{w}» сөзүндө латын тамгалары бар ({', '.join(sorted(set(latin)))}): аларды кириллица менен кайра териңиз.")))
                 continue
             low = w.lower()
             for stem_plain, right in special.items():
                 if low.startswith(stem_plain) and not re.search("[үөң]", low[: len(right)]):
-                    found.append(Finding(rel, n, f"«{w}»: «{right}…» деп кыргыз тамгалары ү/ө/ң менен жазыңыз, орус у/о/н менен эмес."))
+                    found.append(Finding(rel, n, bilingual(f"«{w}»: пишите «{right}…» кыргызскими буквами ү/ө/ң, а не русскими у/о/н.",
+                                                           f"«{w}»: «{right}…» деп кыргыз тамгалары ү/ө/ң менен жазыңыз, орус у/о/н менен эмес.")))
                     break
     return found
 

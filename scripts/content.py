@@ -235,3 +235,9 @@ def twin_id_problems(ru_page: Path) -> list[str]:
     extra = [i for i in ids[1] if i not in ids[0]]
     detail = f"missing in ky: {missing}; only in ky: {extra}" if missing or extra else "same ids in another order"
     return [f"{ky_page.relative_to(ROOT)}: heading ids differ from {ru_page.relative_to(ROOT)} ({detail})."]
+
+
+def bilingual(ru: str, ky: str) -> str:
+    """An editor's message about a Kyrgyz page: Russian, the project's working language, then the
+    same in Kyrgyz for the page's editor."""
+    return f"{ru} / Кыргызча: {ky}"

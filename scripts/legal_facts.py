@@ -6,7 +6,7 @@ time limits and quota percentages in legal sentences, phone numbers of services 
 to a register entry by what the same line (or section) names. A specific the register does not
 have, a date or title that differs from it, a wording the register marks as wrong, a repealed
 rule stated as current, or an unverified one stated without "check" fails the build
-(scripts/mkdocs_hooks.py) and `make check`, with file, line and what to do, in the page's language (Russian for docs/ru, Kyrgyz for docs/ky); register errors in Russian.
+(scripts/mkdocs_hooks.py) and `make check`, with file, line and what to do, in Russian (on Kyrgyz pages followed by the same in Kyrgyz).
 
 The same scan gives, for every page, the facts it states: the hooks put "правовая информация
 проверена: <date>" under its title and build the page «Изменения законодательства».
@@ -26,7 +26,7 @@ from typing import Any, Iterable
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, LANGS, ROOT, ContentError, split_front_matter  # noqa: E402
+from scripts.content import DOCS, LANGS, ROOT, ContentError, bilingual, split_front_matter  # noqa: E402
 
 REGISTER_YML = DOCS / "includes" / "legal-facts.yml"
 REGISTER_NAME = "docs/includes/legal-facts.yml"
@@ -262,7 +262,7 @@ CHECK_WORDS = {"ru": re.compile(r"провер|сверьте|cbd\.minjust"), "k
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a page: where, and what to do (in the language of the page, for its editor)."""
+    """One problem in a page: where, and what to do (in Russian; on Kyrgyz pages also in Kyrgyz)."""
 
     file: str
     line: int
@@ -430,8 +430,8 @@ class Scanner:
                 sec_of[i] = s
 
         def problem(n: int, ru: str, ky: str) -> None:
-            """A finding in the page's language: the editor of a Kyrgyz page reads Kyrgyz."""
-            res.findings.append(Finding(rel, n, ru if lang == "ru" else ky))
+            """A finding in Russian; on a Kyrgyz page followed by the same in Kyrgyz for its editor."""
+            res.findings.append(Finding(rel, n, ru if lang == "ru" else bilingual(ru, ky)))
 
         def names(keys: Iterable[str]) -> str:
             return ", ".join(sorted(keys))
