@@ -18,6 +18,7 @@ from scripts.content import DOCS, GENERATED_MARK, LANGS, ContentError, glossary 
 
 CELL = "cell:"  # an avoided form flagged only as the whole text of a table cell (scripts/check_sources.py)
 CELL_WORDS = "в ячейке таблицы / таблицанын уячасында"
+OK = "ok:"  # a phrase in which an avoided form is right («ok:жер тилке» for the rejected «тилке»); not shown
 
 FIELDS = {"id", "ru", "ky", "ru_definition", "ky_definition", "abbr_ru", "abbr_ky", "avoid_ru", "avoid_ky"}
 
@@ -107,7 +108,7 @@ def render(lang: str, entries: list[dict[str, Any]]) -> str:
         avoid = e[f"avoid_{lang}"]
         if avoid:
             lines[-1] += "  "
-            lines.append(f"{t['avoid']}: " + ", ".join(f"~~{term_shown(a)}~~" for a in avoid))
+            lines.append(f"{t['avoid']}: " + ", ".join(f"~~{term_shown(a)}~~" for a in avoid if not a.startswith(OK)))
         return lines + [""]
 
     for e in terms:

@@ -55,6 +55,7 @@ def _lines(path: Path, keep_tables: bool = False) -> list[tuple[int, str]]:
 
 
 CELL = "cell:"
+OK = "ok:"  # an allowed phrase containing a rejected form («ok:жер тилке»)
 
 
 def avoid_pattern(bad: str, lang: str) -> re.Pattern[str]:
@@ -72,11 +73,15 @@ def avoid_pattern(bad: str, lang: str) -> re.Pattern[str]:
 def terminology(path: Path, lang: str, entries: list[dict]) -> list[Finding]:
     rel = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     found = []
-    rules = [(a.removeprefix(CELL).rstrip("*"), avoid_pattern(a, lang), e[lang]) for e in entries for a in e[f"avoid_{lang}"]]
+    rules = [(a.removeprefix(CELL).rstrip("*"), avoid_pattern(a, lang), e[lang], [o[len(OK):].lower() for o in e[f"avoid_{lang}"] if o.startswith(OK)])
+             for e in entries for a in e[f"avoid_{lang}"] if not a.startswith(OK)]
     for n, line in _lines(path, keep_tables=True):
         low = line.lower()
-        for bad, pattern, good in rules:
+        for bad, pattern, good, oks in rules:
+            fine = [range(m.start(), m.end()) for ok in oks for m in re.finditer(re.escape(ok), low)]
             for m in pattern.finditer(low):
+                if any(m.start() in r for r in fine):
+                    continue  # a phrase the glossary allows («жер тилкеси», a land plot)
                 if low.startswith(good.lower(), m.start()) or low.startswith(good.lower(), m.start() + (low[m.start()] == "|")):
                     continue  # the preferred term itself («анонимдүү» for the rejected «аноним»)
                 word = m.group(0).strip(' |*')

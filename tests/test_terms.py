@@ -17,7 +17,8 @@ PAGE = "---\ntitle: t\ndescription: d\n---\n\n# T {{#t}}\n\n{body}\n"
 
 def rejected() -> list[tuple[str, str, str]]:
     """(lang, glossary id, rejected form) for every rejected variant in the glossary."""
-    return [(lang, e["id"], bad) for e in content.glossary() for lang in content.LANGS for bad in e[f"avoid_{lang}"]]
+    return [(lang, e["id"], bad) for e in content.glossary() for lang in content.LANGS for bad in e[f"avoid_{lang}"]
+            if not bad.startswith("ok:")]
 
 
 def planted(bad: str) -> str:
@@ -49,7 +50,7 @@ def test_terminology_check_catches_each_rejected_variant(tmp_path: Path, lang: s
 def test_the_preferred_term_is_not_taken_for_a_rejected_one(tmp_path: Path):
     for lg in content.LANGS:
         (tmp_path / lg).mkdir()
-    (tmp_path / "ky" / "x.md").write_text(PAGE.format(body="Арыз анонимдүү берилет; көрсөткүчтөр жана типтүү жобо."), encoding="utf-8")
+    (tmp_path / "ky" / "x.md").write_text(PAGE.format(body="Арыз анонимдүү берилет; көрсөткүчтөр жана типтүү жобо; жер тилкесин бөлүү."), encoding="utf-8")
     assert not check_sources.check(tmp_path)
 
 
