@@ -92,7 +92,6 @@ def terminology(path: Path, lang: str, entries: list[dict]) -> list[Finding]:
 
 
 BOYS = re.compile(r"(?<!эркек )(?<![{0}\w])балдар[{0}\w]*".format(CYR))
-GIRLS = re.compile(r"(?<![{0}\w])кыз(?:дар|дардын|дарга|дарды|дарда|дардан|ы|ын)?(?![{0}\w])".format(CYR))
 
 
 def boys_meant(path: Path) -> list[Finding]:
@@ -104,8 +103,9 @@ def boys_meant(path: Path) -> list[Finding]:
         low = line.lower()
         for m in BOYS.finditer(low):
             before, after = low[max(0, m.start() - 25): m.start()], low[m.end(): m.end() + 25]
-            near = re.search(r"кыз\w*\s*(?:/|,|жана|менен|же|ва|—|-)\s*$", before) or \
-                re.match(r"^\s*(?:/|,|жана|менен|же|—|-)\s*кыз", after)
+            girls = r"кыз(?:дар\w*|ы|ын|га)?(?!\w)"  # «кыздар», not «кызматкер»
+            near = re.search(rf"{girls}\s*(?:/|,|жана|менен|же|ва|—|-)\s*$", before) or \
+                re.match(rf"^\s*(?:/|,|жана|менен|же|—|-)\s*{girls}", after)
             if near:
                 found.append(Finding(rel, n, bilingual(
                     f"«{m.group(0)}» рядом с «кыздар» читается как «дети»: если речь о мальчиках, пишите «эркек {m.group(0)}».",
