@@ -26,7 +26,8 @@ def mark(ky_page: Path) -> str:
     end = text.index("\n---", 3)
     fm = text[4:end]
     fm = re.sub(r"^translation_of:.*\n?", "", fm + "\n", flags=re.M).rstrip("\n")
-    ky_page.write_text(f"---\n{fm}\ntranslation_of: {h}{text[end:]}", encoding="utf-8")
+    # quoted: a hash of digits only («253318996901») would otherwise be read by YAML as a number
+    ky_page.write_text(f"---\n{fm}\ntranslation_of: '{h}'{text[end:]}", encoding="utf-8")
     return h
 
 
