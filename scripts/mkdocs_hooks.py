@@ -15,6 +15,9 @@
   (docs/includes/legal-facts.yml, scripts/legal_facts.py) before rendering, and fail naming each
   file and line; put "правовая информация проверена: <date>" under the title of each page that
   states legal specifics, and the table of changed facts on the page «Изменения законодательства».
+- Make Russian search queries find every word form: append scripts/search/lunr.ru.query.js to the
+  theme's lunr.ru.min.js in the built site (`on_post_build`), so the search worker stems each query term before
+  Material's trailing `*` makes lunr skip the stemmer.
 """
 from __future__ import annotations
 
@@ -59,6 +62,20 @@ def on_config(config: Any) -> Any:
 
 #: The register and the check of all pages against it, made once per build in on_pre_build.
 LEGAL: dict[str, Any] = {}
+
+
+RU_QUERY = Path(__file__).resolve().parent / "search" / "lunr.ru.query.js"
+RU_LUNR = "assets/javascripts/lunr/min/lunr.ru.min.js"
+
+
+def on_post_build(config: Any) -> None:
+    """Write the theme's lunr.ru.min.js followed by the Russian query hook into the built site
+    (from the theme's own copy each time, so a rebuild never appends twice)."""
+    theme = next((Path(d) / RU_LUNR for d in config["theme"].dirs if (Path(d) / RU_LUNR).is_file()), None)
+    if theme is None:
+        raise PluginError(f"{RU_LUNR} is not in the theme any more: the Russian query hook (scripts/search/lunr.ru.query.js) needs a new home")
+    out = Path(config["site_dir"]) / RU_LUNR
+    out.write_text(theme.read_text(encoding="utf-8") + "\n" + RU_QUERY.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def on_pre_build(config: Any) -> None:
