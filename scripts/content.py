@@ -120,7 +120,9 @@ def is_printable(lang: str, md: str) -> bool:
 
 
 TABLE_RE = re.compile(r"<table>.*?</table>", re.S)
-TABLE_WRAP = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
+#: tabindex: a table wider than the screen scrolls inside its wrapper, which must then be reachable
+#: by keyboard (WCAG 2.1.1; axe: scrollable-region-focusable, seen at desktop width on form tables).
+TABLE_WRAP = '<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table">{}</div></div>'
 
 
 def wrap_tables(html: str) -> str:

@@ -153,3 +153,21 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Name Material's search dialog (role="dialog" without a name: Lighthouse aria-dialog-name)."""
     lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
     return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)
+
+
+#: The Russian 404 page, kept while the Kyrgyz build runs (mkdocs-static-i18n writes each
+#: language's 404.html to the same file; the last one, Kyrgyz, would win: static-i18n issue #284).
+NOT_FOUND: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Name the search dialog on the theme's own pages too (404.html: on_post_page does not see
+    them), and keep the site's one 404 page in the default language (Russian)."""
+    lang = config["theme"]["language"] if "language" in config["theme"] else "ru"
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)
+    if template_name == "404.html":
+        if lang == "ru":
+            NOT_FOUND["ru"] = output
+        elif "ru" in NOT_FOUND:
+            return NOT_FOUND["ru"]
+    return output

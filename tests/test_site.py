@@ -195,3 +195,14 @@ def test_abbreviations_expand_in_the_page_language(site):
         assert seen, f"no <abbr> on any {lang} page"
         for text, title in seen.items():
             assert abbrs.get(text) == title, f"{lang}: <abbr>{text}</abbr> expands to {title!r}"
+
+
+def test_the_404_page_is_russian_with_a_kyrgyz_part_and_links_both_homes(site):
+    """One 404 page serves the whole site: Russian chrome (not the last language built), the
+    message in both languages, both home pages linked, the search dialog named."""
+    root = lxml.html.parse(str(site / "404.html")).getroot()
+    assert root.get("lang") == "ru"
+    assert root.xpath("//*[@lang='ky']//h2") and "Страница не найдена" in root.xpath("string(//article//h1)")
+    hrefs = {a.get("href") for a in root.xpath("//article//a")}
+    assert {"/index.html", "/ky/index.html"} <= hrefs, hrefs
+    assert root.xpath("//div[@role='dialog'][@aria-label='Поиск']")
