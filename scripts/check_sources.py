@@ -39,8 +39,15 @@ class Finding:
         return f"{self.file}:{self.line}: {self.message}"
 
 
-def _lines(path: Path, keep_tables: bool = False) -> list[tuple[int, str]]:
-    """Prose lines with their numbers: front matter and code blocks left out, link targets removed."""
+#: Text marked as the other language: «*анонимдүү*{ lang=ky }» (the Russian glossary gives the
+#: Kyrgyz term) or an element with lang="ky", and struck-out rejected forms (~~полици…~~, on the
+#: glossary pages): the Russian spelling check leaves them out.
+KY_SPAN = re.compile(r"\*[^*\n]+\*\{\s*lang=ky\s*\}|<(\w+)[^>]*\blang=\"?ky\"?[^>]*>.*?</\1>|~~[^~\n]+~~")
+
+
+def _lines(path: Path, keep_tables: bool = False, drop_ky: bool = False) -> list[tuple[int, str]]:
+    """Prose lines with their numbers: front matter and code blocks left out, link targets and HTML
+    tags removed (and, with `drop_ky`, text marked as Kyrgyz)."""
     text = path.read_text(encoding="utf-8")
     fm, body = split_front_matter(text)
     offset = text[: len(text) - len(body)].count("\n")
@@ -50,7 +57,9 @@ def _lines(path: Path, keep_tables: bool = False) -> list[tuple[int, str]]:
             fence = not fence
             continue
         if not fence:
-            out.append((n, re.sub(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|https?://\S+", " ", line)))  # keeps table pipes
+            if drop_ky:
+                line = KY_SPAN.sub(" ", line)
+            out.append((n, re.sub(r"\]\([^)]*\)|`[^`]*`|\{[^}]*\}|https?://\S+|<[^>]+>", " ", line)))  # keeps table pipes
     return out
 
 

@@ -129,6 +129,18 @@ def test_spelling_check_catches_a_typo(tmp_path):
     assert not any("айыл" in m or "Гендерная" in m for m in msgs), msgs
 
 
+def test_spelling_check_skips_kyrgyz_and_rejected_forms_but_not_russian_around_them(tmp_path):
+    from scripts import check_spelling
+
+    (tmp_path / "ru").mkdir()
+    body = ("По-кыргызски: *жолдомо*{ lang=ky }, политка.\n\nНе используйте: ~~полицейск…~~\n\n"
+            '<div class="grid cards" markdown>\n\n<a href="pdf/handbook.pdf">книга</a> <span lang="ky">экинчи</span>\n\n</div>\n')
+    (tmp_path / "ru" / "x.md").write_text(f"---\ntitle: t\ndescription: d\n---\n\n# Т {{#t}}\n\n{body}", encoding="utf-8")
+    msgs = [str(f) for f in check_spelling.check(tmp_path)]
+    assert any("x.md:8" in m and "политка" in m for m in msgs), msgs
+    assert not any(w in m for m in msgs for w in ("жолдомо", "полицейск", "handbook", "div", "экинчи")), msgs
+
+
 def lint(path: Path) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("pymarkdown")
     return subprocess.run([str(exe), "--config", str(ROOT / ".pymarkdown.json"), "scan", "-r", str(path)], capture_output=True, text=True)
