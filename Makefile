@@ -1,6 +1,9 @@
 # Single entry point: `make site` builds the whole site with its PDFs, `make test` runs all tests.
 SHELL := /bin/bash
 PY := .venv/bin/python
+# V=1 shows the engine's and its plugins' INFO lines; by default each stage prints one line
+# (warnings and errors always show).
+QUIET := $(if $(V),,-q)
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
@@ -22,7 +25,8 @@ fonts: setup ## Remake the web fonts and fonts.css from scripts/fonts/ (after ch
 	@$(PY) -m scripts.build_fonts
 
 html: glossary ## Build the HTML site only (strict)
-	@$(PY) -m mkdocs build --strict
+	@echo "html: building the Russian and Kyrgyz pages (ProperDocs, strict)"
+	@$(PY) -m properdocs build --strict -f mkdocs.yml $(QUIET)
 	@$(PY) -m scripts.split_search
 
 pdf: ## Build the PDF books and printables from the built HTML (after `make html`)
@@ -34,7 +38,7 @@ site: html ## Build the whole site into site/ with its PDFs and offline ZIPs
 	@echo "site: built into site/ (open site/index.html, Kyrgyz: site/ky/index.html)"
 
 serve: glossary ## Live preview while editing (http://127.0.0.1:8000)
-	@$(PY) -m mkdocs serve
+	@$(PY) -m properdocs serve -f mkdocs.yml
 
 test: setup-test site ## Build everything, then run the whole test suite
 	@$(PY) -m pytest -q tests

@@ -29,7 +29,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import ROOT  # noqa: E402
+from scripts.content import ROOT, engine_build  # noqa: E402
 
 
 def timed(cmd: list[str]) -> float:
@@ -112,7 +112,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        html_s = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)])
+        html_s = timed([sys.executable, *engine_build(site)])
         subprocess.run([sys.executable, "-m", "scripts.split_search", str(site)], cwd=ROOT, check=True, capture_output=True)
         pdf_runs = [timed([sys.executable, "-m", "scripts.build_pdfs", "--site", str(site)]) for _ in range(args.pdf_runs)]
         zip_s = timed([sys.executable, "-m", "scripts.build_offline", str(site)])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import DOCS, GENERATED_MARK, LANGS, ContentError, glossary  # noqa: E402
+from scripts.content import DOCS, GENERATED_MARK, LANGS, ContentError, glossary, hand_edit, hand_edit_message, stamp  # noqa: E402
 
 CELL = "cell:"  # an avoided form flagged only as the whole text of a table cell (scripts/check_sources.py)
 CELL_WORDS = "в ячейке таблицы / таблицанын уячасында"
@@ -123,17 +123,30 @@ def outputs() -> dict[Path, str]:
     """Each generated page path with its expected content."""
     entries = glossary()
     validate(entries)
-    return {DOCS / lang / "glossary.md": render(lang, entries) for lang in LANGS}
+    return {DOCS / lang / "glossary.md": stamp(render(lang, entries)) for lang in LANGS}
+
+
+SOURCE = "docs/includes/glossary.yml"
+
+
+def hand_edits(outs: dict[Path, str]) -> list[str]:
+    """Messages for glossary pages an editor changed by hand (their edit would be overwritten)."""
+    return [hand_edit_message(p, line, SOURCE, "make glossary") for p, text in outs.items() if (line := hand_edit(p, text))]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if the committed pages are stale")
+    ap.add_argument("--force", action="store_true", help="overwrite glossary pages even if edited by hand")
     args = ap.parse_args()
     try:
         outs = outputs()
     except ContentError as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    edited = hand_edits(outs)
+    if edited and not args.force:
+        print("ERROR: " + "\nERROR: ".join(edited), file=sys.stderr)
         return 1
     stale = [p for p, text in outs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:

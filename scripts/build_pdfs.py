@@ -25,7 +25,7 @@ import re
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -588,12 +588,19 @@ def main() -> int:
     results: dict[str, int] = {}
     try:
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init) as pool:
-            futures = [pool.submit(_timed, *job) for job in jobs]
-            for job, fut in zip(jobs, futures):
+            futures = {pool.submit(_timed, *job): job for job in jobs}
+            tty = sys.stdout.isatty()
+            for done, fut in enumerate(as_completed(futures), 1):
                 res, cpu = fut.result()
+                what = " ".join(map(str, futures[fut][2:]))
                 if args.verbose:
-                    print(f"pdf: {' '.join(map(str, job[2:]))}: {cpu:.1f} s CPU")
+                    print(f"pdf: {what}: {cpu:.1f} s CPU")
+                else:  # progress: one line rewritten on a terminal, one line per book in a log
+                    line = f"pdf: {done}/{len(jobs)} books with their printables ({what})"
+                    print(f"\r{line:<72}" if tty else line, end="" if tty else "\n", flush=True)
                 results.update(res)
+            if tty and not args.verbose:
+                print("\r" + " " * 72 + "\r", end="")
         for lang in LANGS:
             write_downloads_page(site, lang, results)
     except PdfBuildError as exc:

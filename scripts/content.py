@@ -6,6 +6,7 @@ the theme's table wrapper written into built pages.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+#: The site engine: ProperDocs, the maintained fork of MkDocs 1.x (its HTML here is byte-identical
+#: to MkDocs 1.6.1's but for the generator tag). The configuration keeps the name mkdocs.yml, which
+#: ProperDocs, MkDocs and Zensical all read; `-f` names it so ProperDocs does not ask to rename it.
+ENGINE = ["-m", "properdocs"]
+ENGINE_CONFIG = ["-f", "mkdocs.yml"]
+
+
+def engine_build(site_dir: Path | str) -> list[str]:
+    """Arguments after the Python interpreter that build the site strictly into `site_dir`."""
+    return [*ENGINE, "build", "--strict", *ENGINE_CONFIG, "-d", str(site_dir)]
 LANGS = ("ru", "ky")
 DEFAULT_LANG = "ru"
 GLOSSARY_YML = DOCS / "includes" / "glossary.yml"
@@ -51,22 +62,22 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 def check_front_matter(meta: Any, where: str) -> dict[str, Any]:
     """Validate parsed front matter against FRONT_MATTER; raise ContentError naming `where`."""
     if not isinstance(meta, dict):
-        raise ContentError(
-            f"{where}: front matter is missing or is not a YAML mapping. Start the file with\n"
-            "---\ntitle: …\ndescription: …\n---"
-        )
+        raise ContentError(for_editor(where,
+            f"{where}: нет шапки страницы (front matter) или она записана не как пары «ключ: значение». Начните файл так:\n---\ntitle: …\ndescription: …\n---",
+            "барактын башы (front matter) жок же «ачкыч: маани» түрүндө жазылган эмес. Файлды ушундай баштаңыз: ---, title: …, description: …, ---."))
     for key, (typ, required) in FRONT_MATTER.items():
         if required and not meta.get(key):
-            raise ContentError(f"{where}: front matter has no '{key}'. Add '{key}: …' between the --- lines.")
+            raise ContentError(for_editor(where, f"{where}: в шапке страницы нет «{key}». Добавьте строку «{key}: …» между строками ---.",
+                                          f"барактын башында «{key}» жок. --- саптарынын ортосуна «{key}: …» деген сапты кошуңуз."))
         if key in meta and not isinstance(meta[key], typ):
-            raise ContentError(
-                f"{where}: front-matter key '{key}' must be {typ.__name__}, got {meta[key]!r}."
-            )
+            raise ContentError(for_editor(where,
+                f"{where}: в шапке страницы у «{key}» неверное значение {meta[key]!r} (нужно: {TYPE_WORDS[typ][0]}).",
+                f"барактын башындагы «{key}» маанисы туура эмес: {meta[key]!r} ({TYPE_WORDS[typ][1]} болушу керек)."))
     unknown = sorted(set(meta) - set(FRONT_MATTER))
     if unknown:
-        raise ContentError(
-            f"{where}: unknown front-matter key(s) {', '.join(unknown)}; allowed: {', '.join(FRONT_MATTER)}."
-        )
+        raise ContentError(for_editor(where,
+            f"{where}: в шапке страницы неизвестные ключи {', '.join(unknown)}; допустимы: {', '.join(FRONT_MATTER)}. Проверьте написание.",
+            f"барактын башында белгисиз ачкычтар бар: {', '.join(unknown)}; уруксат берилгендер: {', '.join(FRONT_MATTER)}. Жазылышын текшериңиз."))
     return meta
 
 
@@ -75,11 +86,16 @@ def parse_page(path: Path) -> tuple[dict[str, Any], str]:
     where = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
     fm, body = split_front_matter(path.read_text(encoding="utf-8"))
     if fm is None:
-        raise ContentError(f"{where}: no front matter. Start the file with ---, title:, description:, ---.")
+        raise ContentError(for_editor(where, f"{where}: нет шапки страницы (front matter). Начните файл строками ---, title: …, description: …, ---.",
+                                      "барактын башы (front matter) жок. Файлды ---, title: …, description: …, --- саптары менен баштаңыз."))
     try:
         meta = yaml.safe_load(fm)
     except yaml.YAMLError as exc:
-        raise ContentError(f"{where}: front matter is not valid YAML ({exc}). Fix the lines between ---.") from exc
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)  # where the broken construct starts
+        at = f"{where}:{mark.line + 2}" if mark else where  # +2: the opening --- and 1-based lines
+        why = " ".join(str(x) for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x) or str(exc)
+        raise ContentError(for_editor(where, f"{at}: шапка страницы (между строками ---) записана с ошибкой ({why}). Исправьте эту строку; двоеточие или скобку внутри текста возьмите в кавычки.",
+                                      f"барактын башы (--- саптарынын ортосу) ката жазылган ({why}). Бул сапты оңдоңуз; тексттин ичиндеги кош чекитти же кашааны тырмакчага алыңыз.")) from exc
     return check_front_matter(meta, where), body
 
 
@@ -139,6 +155,44 @@ def is_generated(path: Path) -> bool:
     return split_front_matter(path.read_text(encoding="utf-8"))[1].startswith(GENERATED_MARK)
 
 
+STAMP_RE = re.compile(r"^(<!-- Generated[^\n]*?) sha256:([0-9a-f]{16}) -->\n", re.M)
+
+
+def stamp(text: str) -> str:
+    """Put the hash of what follows the generated-page mark into the mark (`… sha256:<16 hex> -->`),
+    so that a later hand edit of the page can be told from the script's own output."""
+    m = re.search(r"^(<!-- Generated[^\n]*?) -->\n", text, flags=re.M)
+    if not m:
+        raise ContentError("generated page without the generated mark")
+    rest = text[m.end():]
+    return text[: m.start()] + f"{m.group(1)} sha256:{hashlib.sha256(rest.encode()).hexdigest()[:16]} -->\n" + rest
+
+
+def hand_edit(path: Path, expected: str | None = None) -> int | None:
+    """Line number of the first hand edit in a generated page (its text no longer matches the hash
+    in its mark), or None when the page is as its script wrote it. `expected`, the page the script
+    would write now, only makes the line number point at the edited line."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    m = STAMP_RE.search(text)
+    if not m or hashlib.sha256(text[m.end():].encode()).hexdigest()[:16] == m.group(2):
+        return None
+    mine, theirs = text.splitlines(), (expected or "").splitlines()
+    skip = text[: m.end()].count("\n")
+    return next((n for n, (a, b) in enumerate(zip(mine, theirs), 1) if n > skip and a != b), skip + 1)
+
+
+def hand_edit_message(path: Path, line: int, source: str, command: str) -> str:
+    """What an editor reads when a generated page was edited by hand (Russian, then Kyrgyz)."""
+    rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    ru = (f"{rel}:{line}: эта страница создаётся автоматически из {source}, а её изменили вручную — при сборке "
+          f"правка была бы потеряна. Внесите её в {source}, затем верните страницу (git checkout {rel}) и выполните {command}.")
+    ky = (f"бул барак {source} файлынан автоматтык түрдө түзүлөт, аны колго өзгөртүшкөн — сайт түзүлгөндө оңдоо жоголуп кетмек. "
+          f"Оңдоону {source} файлына киргизиңиз, андан кийин баракты кайтарып (git checkout {rel}), {command} аткарыңыз.")
+    return bilingual(ru, ky)
+
+
 def page_url(lang: str, md: str) -> str:
     """Site-relative URL of docs/<lang>/<md>: `a/b.md` → `a/b.html`, `a/index.md` → `a/index.html`
     (mkdocs.yml sets use_directory_urls: false so that the site works from file://)."""
@@ -196,10 +250,11 @@ def parity_problems() -> list[str]:
         other = "ky" if lang == "ru" else "ru"
         for p in pages(lang):
             if not twin(p, other).exists():
-                out.append(
-                    f"{p.relative_to(ROOT)}: has no {other} twin. Create {twin(p, other).relative_to(ROOT)} "
-                    "(same relative path, same headings and ids), or remove this page from both languages."
-                )
+                out.append(bilingual(
+                    f"{p.relative_to(ROOT)}: нет страницы на {LANG_WORDS[other][0]} языке. Создайте {twin(p, other).relative_to(ROOT)} "
+                    "(тот же путь, те же заголовки и id) или удалите страницу в обоих языках.",
+                    f"бул барактын {LANG_WORDS[other][1]} тилиндеги нускасы жок. {twin(p, other).relative_to(ROOT)} түзүңүз "
+                    "(ошол эле жол, ошол эле аталыштар жана id) же баракты эки тилде тең өчүрүңүз."))
     return out
 
 
@@ -210,15 +265,19 @@ def heading_problems(path: Path) -> list[str]:
     _, body = split_front_matter(path.read_text(encoding="utf-8"))
     hs = headings(body)
     if sum(h.level == 1 for h in hs) != 1:
-        out.append(f"{where}: must have exactly one H1 (# Title {{#id}}), has {sum(h.level == 1 for h in hs)}.")
+        out.append(for_editor(where, f"{where}: на странице должен быть ровно один заголовок первого уровня (# Заголовок {{#id}}), а их {sum(h.level == 1 for h in hs)}.",
+                              f"баракта биринчи деңгээлдеги бир гана аталыш болушу керек (# Аталыш {{#id}}), ал эми алар {sum(h.level == 1 for h in hs)}."))
     seen: set[str] = set()
     for h in hs:
         if h.id is None:
-            out.append(f"{where}: heading «{h.text}» has no explicit id. End it with {{#short-latin-id}}, the same in both languages.")
+            out.append(for_editor(where, f"{where}:{h.line}: у заголовка «{h.text}» нет id. Допишите в конце {{#korotkiy-id}} латиницей, одинаковый в обоих языках.",
+                                  f"«{h.text}» аталышынын id'си жок. Аягына латын тамгалары менен {{#kyska-id}} кошуңуз, эки тилде бирдей."))
         elif not ID_RE.match(h.id):
-            out.append(f"{where}: heading id '{h.id}' must be lowercase Latin letters, digits and hyphens.")
+            out.append(for_editor(where, f"{where}:{h.line}: id заголовка «{h.id}» — только строчные латинские буквы, цифры и дефисы.",
+                                  f"аталыштын id'си «{h.id}» — кичине латын тамгалары, сандар жана дефис гана болушу керек."))
         elif h.id in seen:
-            out.append(f"{where}: heading id '{h.id}' is used twice on the page.")
+            out.append(for_editor(where, f"{where}:{h.line}: id заголовка «{h.id}» уже есть на этой странице; дайте другой.",
+                                  f"«{h.id}» id'си бул баракта мурун колдонулган; башкасын бериңиз."))
         if h.id:
             seen.add(h.id)
     return out
@@ -235,8 +294,19 @@ def twin_id_problems(ru_page: Path) -> list[str]:
         return []
     missing = [i for i in ids[0] if i not in ids[1]]
     extra = [i for i in ids[1] if i not in ids[0]]
-    detail = f"missing in ky: {missing}; only in ky: {extra}" if missing or extra else "same ids in another order"
-    return [f"{ky_page.relative_to(ROOT)}: heading ids differ from {ru_page.relative_to(ROOT)} ({detail})."]
+    detail = f"нет в кыргызском: {missing}; есть только в кыргызском: {extra}" if missing or extra else "те же id в другом порядке"
+    detail_ky = f"кыргызчада жок: {missing}; кыргызчада гана бар: {extra}" if missing or extra else "ошол эле id'лер башка тартипте"
+    return [bilingual(f"{ky_page.relative_to(ROOT)}: id заголовков не совпадают с {ru_page.relative_to(ROOT)} ({detail}). Сделайте их такими же и в том же порядке.",
+                      f"аталыштардын id'лери {ru_page.relative_to(ROOT)} барагыныкы менен дал келбейт ({detail_ky}). Аларды ошондой эле жана ошол эле тартипте жазыңыз.")]
+
+
+LANG_WORDS = {"ru": ("русском", "орус"), "ky": ("кыргызском", "кыргыз")}
+TYPE_WORDS = {str: ("текст", "текст"), bool: ("true или false", "true же false"), int: ("число", "сан"), list: ("список", "тизме")}
+
+
+def for_editor(where: str, ru: str, ky: str) -> str:
+    """A message about the file `where`: Russian, plus Kyrgyz when the file is a Kyrgyz page."""
+    return bilingual(ru, ky) if "/ky/" in f"/{where}" else ru
 
 
 def bilingual(ru: str, ky: str) -> str:

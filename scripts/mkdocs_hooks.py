@@ -21,6 +21,7 @@
 """
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import sys
@@ -32,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import legal_facts  # noqa: E402
-from scripts.content import DOCS, LANGS, ContentError, abbreviations, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
+from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -53,10 +54,63 @@ def _status_table(lang: str) -> str:
     return "\n".join(rows)
 
 
+LINK_NOT_FOUND = re.compile(r"^Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']+)', but the target(?: '(?P<target>[^']+)')? is not found among documentation files\.$")
+LINK_NO_ANCHOR = re.compile(r"^Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']+)', but (?:the doc '(?P<to>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'|there is no such anchor on this page)\.")
+
+
+def _link_line(src: str, url: str) -> int:
+    """Line of docs/<src> where the link `url` is written (1 if not found)."""
+    try:
+        lines = (DOCS / src).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if f"({url}" in line or f'"{url}"' in line), 1)
+
+
+def editor_message(msg: str) -> str | None:
+    """The engine's English warning about a broken link or anchor, as an editor's message in
+    Russian (and Kyrgyz for a Kyrgyz page) naming the file and line; None for other messages.
+    Written for the wording of MkDocs 1.6.1 / ProperDocs 1.6.7 (structure/pages.py); other
+    wordings pass through unchanged."""
+    if m := LINK_NOT_FOUND.match(msg):
+        src, url = m["src"], m["url"]
+        where = f"docs/{src}:{_link_line(src, url)}"
+        target = f"docs/{m['target'] or url}"
+        ru = f"{where}: ссылка «{url}» ведёт на файл, которого нет ({target}). Исправьте адрес: путь считается от папки этой страницы."
+        ky = f"«{url}» шилтемеси жок файлга алып барат ({target}). Даректи оңдоңуз: жол ушул барактын папкасынан эсептелет."
+    elif m := LINK_NO_ANCHOR.match(msg):
+        src, url = m["src"], m["url"]
+        where = f"docs/{src}:{_link_line(src, url)}"
+        anchor = m["anchor"] or url.split("#", 1)[-1]
+        page_ru = f"на странице docs/{m['to']}" if m["to"] else "на этой странице"
+        page_ky = f"docs/{m['to']} барагында" if m["to"] else "бул баракта"
+        ru = f"{where}: ссылка «{url}»: {page_ru} нет раздела с id «{anchor}». Проверьте id в заголовке ({{#…}}) или исправьте ссылку."
+        ky = f"«{url}» шилтемеси: {page_ky} «{anchor}» id'лүү бөлүм жок. Аталыштагы id'ни ({{#…}}) текшериңиз же шилтемени оңдоңуз."
+    else:
+        return None
+    return bilingual(ru, ky) if src.startswith("ky/") else ru
+
+
+class _EditorMessages(logging.Filter):
+    """Rewrites the engine's link warnings for editors (see `editor_message`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING and isinstance(record.msg, str) and not record.args:
+            new = editor_message(record.msg)
+            if new:
+                record.msg = new
+        return True
+
+
 def on_config(config: Any) -> Any:
-    """Without a repository URL (SITE_REPO_URL) there are no "edit this page" links."""
+    """Without a repository URL (SITE_REPO_URL) there are no "edit this page" links. Editors read
+    the engine's link warnings in Russian (and Kyrgyz) with file and line."""
     if not config.get("repo_url"):
         config["edit_uri"] = None
+    for name in ("properdocs", "mkdocs"):
+        for handler in logging.getLogger(name).handlers:
+            if not any(isinstance(f, _EditorMessages) for f in handler.filters):
+                handler.addFilter(_EditorMessages())
     return config
 
 
@@ -83,7 +137,15 @@ def on_pre_build(config: Any) -> None:
     legal specific the register of legal facts does not have (all problems at once)."""
     problems = parity_problems()
     if problems:
-        raise PluginError("Missing translation:\n  " + "\n  ".join(problems))
+        raise PluginError("Страница есть только на одном языке:\n  " + "\n  ".join(problems))
+    from scripts import build_glossary  # a generated page edited by hand: say so, never overwrite it silently
+
+    try:
+        edited = build_glossary.hand_edits(build_glossary.outputs())
+    except ContentError as exc:
+        raise PluginError(str(exc)) from exc
+    if edited:
+        raise PluginError("Страница, которая создаётся автоматически, изменена вручную:\n  " + "\n  ".join(edited))
     try:
         reg = legal_facts.register()
         report = legal_facts.check(reg=reg)
@@ -95,7 +157,10 @@ def on_pre_build(config: Any) -> None:
             "Исправьте текст страницы или, если факт проверен по источнику, запись реестра:\n  "
             + "\n  ".join(map(str, report.findings))
         )
-    titles = {(lang, p.relative_to(DOCS / lang).as_posix()): parse_page(p)[0]["title"] for lang in LANGS for p in pages(lang)}
+    try:
+        titles = {(lang, p.relative_to(DOCS / lang).as_posix()): parse_page(p)[0]["title"] for lang in LANGS for p in pages(lang)}
+    except ContentError as exc:
+        raise PluginError(str(exc)) from exc
     LEGAL.update(reg=reg, report=report, titles=titles)
 
 

@@ -10,7 +10,9 @@ what="${1:-site}"
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig fonts-dejavu-core git hunspell hunspell-ru)
 if [ "$what" = test ]; then
-  pkgs+=(chromium)
+  # Chromium for the browser tests; libatomic1 for the node.js that Playwright bundles (a minimal
+  # Debian 12 lacks it, and all browser tests then fail to start)
+  pkgs+=(chromium libatomic1)
   command -v npm >/dev/null || pkgs+=(nodejs npm)
 fi
 
@@ -50,13 +52,13 @@ PYTHON="$(pick_python)"  # again: python3-venv may have just brought /usr/bin/py
 
 if [ "$what" = test ] && [ ! -f node_modules/.package-lock.json -o package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing the pinned browser-test tools (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  npm ci --no-audit --no-fund --no-progress --loglevel=error >/dev/null
 fi
 
 stamp=.venv/.requirements.sha
 want="$(sha256sum requirements.txt | cut -d' ' -f1) $("$PYTHON" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  echo "setup: creating .venv with requirements.txt"
+  echo "setup: creating .venv with the $(grep -c '^[A-Za-z]' requirements.txt) pinned packages of requirements.txt (about half a minute)"
   rm -rf .venv
   "$PYTHON" -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import content
 from scripts.content import ROOT
 
 CASES = ROOT / "tests" / "fixtures" / "bad-input"
@@ -40,7 +41,7 @@ def apply_case(case: Path, repo: Path) -> None:
 
 def build(repo: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(repo / "out")],
+    return subprocess.run([sys.executable, *content.engine_build(repo / "out")],
                           cwd=repo, capture_output=True, text=True, env=env, timeout=600)
 
 

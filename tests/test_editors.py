@@ -3,6 +3,7 @@ terminology and Kyrgyz-letter checks, each shown to pass on the guides and to ca
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,7 +102,7 @@ def test_every_page_links_to_its_own_source_for_editing(tmp_path):
     """With the repository URL that the CI workflow sets, each page's edit button opens its own file."""
     repo = repo_copy(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_REPO_URL": "https://github.com/example-org/guides"}
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(repo / "out")], cwd=repo, capture_output=True, text=True, env=env)
+    r = subprocess.run([sys.executable, *content.engine_build(repo / "out")], cwd=repo, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     for lang in content.LANGS:
         for src in content.pages(lang):
@@ -155,3 +156,40 @@ def test_markdown_lint_catches_a_broken_heading(tmp_path):
     (tmp_path / "x.md").write_text("---\ntitle: t\ndescription: d\n---\n\n# T {#t}\n\n##Без пробела\n\ntext  \n", encoding="utf-8")
     r = lint(tmp_path)
     assert r.returncode != 0 and "x.md:8" in r.stdout and "MD018" in r.stdout, r.stdout
+
+
+def test_a_hand_edit_of_a_generated_page_is_found_and_named(tmp_path):
+    """The glossary pages carry the hash of their text: an editor's change is found (file and line),
+    so the build and `make glossary` stop instead of overwriting it."""
+    from scripts import build_glossary
+
+    outs = build_glossary.outputs()
+    ru = next(p for p in outs if p.parent.name == "ru")
+    page = tmp_path / "glossary.md"
+    page.write_text(outs[ru], encoding="utf-8")
+    assert content.hand_edit(page, outs[ru]) is None
+    lines = outs[ru].splitlines()
+    n = next(i for i, line in enumerate(lines, 1) if line.startswith("### "))
+    lines[n - 1] += " (правка редактора)"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert content.hand_edit(page, outs[ru]) == n
+    msg = content.hand_edit_message(page, n, build_glossary.SOURCE, "make glossary")
+    assert f"glossary.md:{n}:" in msg and "docs/includes/glossary.yml" in msg and "Кыргызча" in msg
+
+
+def test_readme_is_short_and_names_every_package_the_setup_installs():
+    """The README is what a newcomer reads first (at most 6 KB), and the Debian packages it lists
+    are the ones scripts/setup.sh installs (a fresh machine needed libatomic1 the README did not name)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode()) <= 6144, f"README.md is {len(readme.encode())} bytes"
+    assert "make site" in readme and "make test" in readme
+    setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    pkgs = {p for group in re.findall(r"pkgs(?:\+)?=\(([^)]*)\)", setup) for p in group.split()} | {"nodejs", "npm", "python3-venv"}
+    missing = sorted(p for p in pkgs if not re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", readme))
+    assert len(pkgs) >= 12 and not missing, f"packages installed by setup.sh but not named in README.md: {missing}"
+
+
+def test_github_actions_are_pinned_by_commit():
+    workflows = list((ROOT / ".github" / "workflows").glob("*.yml"))
+    uses = [u for w in workflows for u in re.findall(r"uses:\s*(\S+)", w.read_text(encoding="utf-8"))]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
