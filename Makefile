@@ -7,7 +7,7 @@ QUIET := $(if $(V),,-q)
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test site html glossary fonts pdf serve test check translations bench clean
+.PHONY: help setup setup-test site html glossary fonts pdf serve test check translations bench fresh-machine clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -55,6 +55,9 @@ check: setup ## Editors' checks: Markdown lint, glossary terms, Kyrgyz letters, 
 
 bench: setup-test site ## Measure build times, sizes and Lighthouse scores (figures go into the README)
 	@$(PY) -m scripts.bench
+
+fresh-machine: ## Rehearse the README on a fresh Debian 12 root (debootstrap; root, 10-20 min, downloads; not in make test)
+	@scripts/fresh_machine.sh
 
 clean: ## Remove build output
 	rm -rf site .pytest_cache

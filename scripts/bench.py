@@ -18,6 +18,7 @@ import itertools
 import json
 import mimetypes
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -104,11 +105,41 @@ def lighthouse(site: Path, runs: int) -> dict[str, dict[str, list[int]]]:
     return scores
 
 
+def incremental(rounds: int) -> tuple[list[float], list[float]]:
+    """Side by side, alternating in one run: the whole site build (HTML, every PDF laid out again,
+    offline ZIPs) and the rebuild after a one-page edit (HTML, PDFs from the cache but the edited
+    book's, ZIPs), in a copy of the repository so that the edit touches nothing here."""
+    full, again = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        for name in ("docs", "overrides", "scripts", "mkdocs.yml"):
+            src = ROOT / name
+            (shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy2(src, repo / name))
+        page = repo / "docs" / "ru" / "committee-handbook" / "contacts.md"
+        site = repo / "site"
+
+        def build(*pdf_args: str) -> float:
+            start = time.perf_counter()
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            for cmd in ([*engine_build(site)], ["-m", "scripts.split_search", str(site)],
+                        ["-m", "scripts.build_pdfs", "--site", str(site), *pdf_args], ["-m", "scripts.build_offline", str(site)]):
+                subprocess.run([sys.executable, *cmd], cwd=repo, check=True, capture_output=True, env=env)
+            return time.perf_counter() - start
+
+        build()  # fill the cache
+        for n in range(rounds):
+            full.append(build("--no-cache"))
+            page.write_text(page.read_text(encoding="utf-8") + f"\nПравка {n + 1}.\n", encoding="utf-8")
+            again.append(build())
+    return full, again
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-lighthouse", action="store_true")
     ap.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (the median is reported; Lighthouse advises 5)")
     ap.add_argument("--pdf-runs", type=int, default=3, help="PDF builds (the median and range are reported)")
+    ap.add_argument("--rebuild-rounds", type=int, default=3, help="full build / one-page-edit rebuild pairs")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -133,6 +164,11 @@ def main() -> int:
         for z in sorted(site.rglob("*.zip")):
             print(f"| `{z.relative_to(site).as_posix()}` (offline copy) | {z.stat().st_size / 1e6:.1f} MB |")
         print(f"| Offline ZIPs build | {zip_s:.1f} s |")
+        full, again = incremental(args.rebuild_rounds)
+        ratios = [a / f for f, a in zip(full, again)]
+        print(f"| Whole site build / rebuild after a one-page edit, median of {len(full)} alternating pairs | "
+              f"{statistics.median(full):.1f} s / {statistics.median(again):.1f} s, ratio {statistics.median(ratios):.2f} "
+              f"({min(ratios):.2f}–{max(ratios):.2f}; target ≤ 0.30) |")
         if not args.no_lighthouse:
             scores = lighthouse(site, args.runs)
             print(f"\n| Lighthouse 12.2.3, mobile, median (range) of {args.runs} runs | " + " | ".join(CATEGORIES)

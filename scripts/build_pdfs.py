@@ -19,9 +19,12 @@ import argparse
 import copy
 import datetime as dt
 import gc
+import hashlib
 import html
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -37,10 +40,11 @@ import yaml
 from lxml.html import HtmlElement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts import pdf_patches  # noqa: E402
 from scripts.build_fonts import FAMILIES  # noqa: E402
-from scripts.content import DOCS, LANGS, ROOT, built_html, is_printable, parse_page, wrap_tables  # noqa: E402
+from scripts.content import DOCS, LANGS, ROOT, built_html, guide_pages, guides, is_printable, mkdocs_config, parse_page, wrap_tables  # noqa: E402
 
-GUIDES = ("gender-mainstreaming", "trainer-manual", "committee-handbook")
+GUIDES = guides()  # declared once: the nav sections of mkdocs.yml that start with <guide>/index.md
 PRINT_CSS = ROOT / "scripts" / "pdf" / "print.css"
 FONTS_CSS = DOCS / "assets" / "stylesheets" / "fonts.css"
 FONT_CACHE = ROOT / ".cache" / "pdf-fonts"  # the site's WOFF2 fonts, decompressed once per change
@@ -73,35 +77,6 @@ WORDS = {
 
 class PdfBuildError(RuntimeError):
     """A problem in a guide page that stops the PDF build; the message names the page."""
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !!python and !ENV tags (we only need the nav)."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@lru_cache(maxsize=1)
-def mkdocs_config() -> dict[str, Any]:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
-
-
-def _flatten(items: Any) -> list[str]:
-    out: list[str] = []
-    for it in items if isinstance(items, list) else [items]:
-        if isinstance(it, str):
-            out.append(it)
-        elif isinstance(it, dict):
-            for v in it.values():
-                out += _flatten(v)
-    return out
-
-
-def guide_pages(guide: str) -> list[str]:
-    """The guide's Markdown paths (relative to docs/<lang>/) in nav order."""
-    return [p for p in _flatten(mkdocs_config()["nav"]) if p.startswith(guide + "/")]
 
 
 def pdf_dir(site: Path, lang: str) -> Path:
@@ -351,8 +326,9 @@ def _html_doc(lang: str, title: str, subtitle: str, css: str, body: str, created
     )
 
 
-def build_book(site: str, lang: str, guide: str) -> list[tuple[str, int]]:
-    """Render one guide in one language to a PDF book; return [(path, pages)]."""
+def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]], bool]:
+    """Render one guide in one language to a PDF book with its printables; return their
+    [(path, pages)] and whether they were reused from the cache (inputs unchanged)."""
     s = Path(site)
     w = WORDS[lang]
     mds = guide_pages(guide)
@@ -385,8 +361,78 @@ def build_book(site: str, lang: str, guide: str) -> list[tuple[str, int]]:
     )
     doc = _html_doc(lang, title, subtitle, page_css(lang, title), "".join(body), date)
     out = pdf_dir(s, lang) / f"{guide}.pdf"
+    key = book_key(doc, s, lang, guide)
+    reused = reuse(key, s)
+    if reused is not None:
+        return reused, True
     document = _layout(doc, s, str(out))
-    return [_write(document, out)] + _write_printables(document, s, lang, title, chapters)
+    results = [_write(document, out)] + _write_printables(document, s, lang, title, chapters)
+    keep(key, s, results)
+    return results, False
+
+
+#: Where finished books and their printables are kept, by the hash of everything they are made of
+#: (`make site` after a one-page edit lays out only the books whose inputs changed).
+PDF_CACHE = ROOT / ".cache" / "pdf"
+
+
+def _no_cache() -> bool:
+    """--no-cache (passed to the workers through the environment, whatever their start method)."""
+    return os.environ.get("PDF_NO_CACHE") == "1"
+
+
+def book_key(doc: str, site: Path, lang: str, guide: str) -> str:
+    """Hash of a book's inputs: the HTML document laid out (chapters, print stylesheet, margin
+    boxes, cover and colophon with the edition), the images and fonts it loads, the code that
+    makes it (this script, the patches) and the versions of the renderer."""
+    from importlib.metadata import version
+
+    # the same inputs in another folder (a clean clone, the bench's copy) give the same key
+    h = hashlib.sha256(doc.replace(site.resolve().as_uri(), "SITE").replace(ROOT.as_uri(), "ROOT").encode())
+    for f in sorted(set(re.findall(r'(?:src|href)="([^"#]+)"', doc)) | set(re.findall(r"url\(['\"]?([^'\")]+)", doc))):
+        path = Path(unquote(urlsplit(f).path)) if f.startswith("file:") else (site / f if not f.startswith("/") else Path(f))
+        if path.is_file():
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    for code in (Path(__file__), Path(pdf_patches.__file__)):
+        h.update(code.read_bytes())
+    h.update(" ".join(f"{d}={version(d)}" for d in ("weasyprint", "pydyf", "fonttools", "cffi")).encode())
+    return f"{lang}-{guide}-{h.hexdigest()[:20]}"
+
+
+def reuse(key: str, site: Path) -> list[tuple[str, int]] | None:
+    """Copy a kept book and its printables into `site`; their (path, pages), or None if not kept."""
+    entry = PDF_CACHE / key
+    index = entry / "index.json"
+    if _no_cache() or not index.is_file():
+        return None
+    out = []
+    for rel, pages in json.loads(index.read_text(encoding="utf-8")):
+        dst = site / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(entry / rel, dst)
+        out.append((str(dst), pages))
+    return out
+
+
+def keep(key: str, site: Path, results: list[tuple[str, int]]) -> None:
+    """Keep a freshly made book and its printables under `key` (older entries of the book go)."""
+    if _no_cache():
+        return
+    lang_guide = key.rsplit("-", 1)[0]
+    for old in PDF_CACHE.glob(f"{lang_guide}-*"):
+        if old.name != key and old.name.rsplit("-", 1)[0] == lang_guide:
+            shutil.rmtree(old, ignore_errors=True)
+    entry = PDF_CACHE / f".{key}.tmp"
+    shutil.rmtree(entry, ignore_errors=True)
+    rels = []
+    for path, pages in results:
+        rel = Path(path).resolve().relative_to(site.resolve()).as_posix()
+        (entry / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, entry / rel)
+        rels.append((rel, pages))
+    (entry / "index.json").write_text(json.dumps(rels), encoding="utf-8")
+    shutil.rmtree(PDF_CACHE / key, ignore_errors=True)
+    entry.rename(PDF_CACHE / key)
 
 
 def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
@@ -413,35 +459,13 @@ def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
             for ln in pg.links:
                 ln[3].link_annotation = None  # set by the book's writing; made again for the kept ones
             pg.links = kept
-            _renumber_footer(pg, f"{WORDS[lang]['page']} {i} {WORDS[lang]['of']} {len(pages)}", ch.md)
+            if not pdf_patches.renumber_footer(pg, f"{WORDS[lang]['page']} {i} {WORDS[lang]['of']} {len(pages)}"):
+                raise PdfBuildError(f"{ch.md}: no page-number footer found in the book's pages (scripts/pdf/print.css)")
         piece = document.copy(pages)
         piece.metadata = copy.copy(document.metadata)
         piece.metadata.title, piece.metadata.description = ch.title, guide_title
         results.append(_write(piece, pdf_dir(site, lang) / (ch.md[:-3] + ".pdf")))
     return results
-
-
-def _renumber_footer(page: Any, text: str, md: str) -> None:
-    """Replace the laid-out footer text of a page («Страница 12 из 97») by `text`, centred
-    as before: the one text box of the `@bottom-center` margin box gets a new Pango layout."""
-    from weasyprint.formatting_structure.boxes import TextBox
-    from weasyprint.text.line_break import create_layout, line_size
-
-    for margin in page._page_box.children[1:]:
-        if getattr(margin, "at_keyword", None) != "@bottom-center":
-            continue
-        for line in margin.children:
-            for box in line.children:
-                if isinstance(box, TextBox):
-                    layout = create_layout(text, box.style, None, None, 0)
-                    width = line_size(layout.get_first_line()[0], box.style)[0]
-                    shift = (box.width - width) / 2
-                    box.text, box.pango_layout, box.width = text, layout, width
-                    box.position_x += shift
-                    line.position_x += shift
-                    line.width = width
-                    return
-    raise PdfBuildError(f"{md}: no page-number footer found in the book's pages (scripts/pdf/print.css)")
 
 
 def _layout(doc: str, site: Path, what: str) -> Any:
@@ -513,26 +537,10 @@ def _worker_init() -> None:
     """Set up a worker process. Python's cyclic garbage collector runs every 700 allocations by
     default and rescans the whole, ever-growing box tree of a book each time; WeasyPrint frees its
     memory through reference counting anyway, so the collector is asked to run far less often.
-    pydyf's page references are kept between calls (`_cache_page_references`)."""
+    The patches into pydyf and cffi (scripts/pdf_patches.py) are applied in each worker."""
     gc.set_threshold(200_000, 20, 20)
-    _cache_page_references()
-    _sized_arrays_by_length()
-
-
-def _cache_page_references() -> None:
-    """pydyf rebuilds the tuple of all page references each time one is asked for, and the tagged
-    PDF asks once per structure element: quadratic in the pages of a book (a million strings for
-    the longest). The same tuple, kept until a page is added, gives the same bytes."""
-    import pydyf
-
-    def page_references(pdf: Any) -> tuple[bytes, ...]:
-        kids = pdf.pages["Kids"]
-        cached = pdf.__dict__.get("_page_references")
-        if cached is None or len(cached) * 3 != len(kids):
-            cached = pdf._page_references = tuple(f"{n} 0 R".encode("ascii") for n in kids[::3])
-        return cached
-
-    pydyf.PDF.page_references = property(page_references)
+    pdf_patches.cache_page_references()
+    pdf_patches.sized_arrays_by_length()
 
 
 def book_weight(lang: str, guide: str) -> int:
@@ -548,24 +556,6 @@ def longest_first() -> list[tuple[str, str]]:
     return sorted(books, key=lambda b: book_weight(b[1], b[0]), reverse=True)
 
 
-def _sized_arrays_by_length() -> None:
-    """WeasyPrint asks cffi for arrays typed with their length (`hb_codepoint_t[708]`, once per
-    font subset), and cffi runs its C parser for every new length: about 7 ms each, 0.2 s a book.
-    The same array made as `hb_codepoint_t[]` with that length parses once."""
-    from weasyprint.text.ffi import ffi
-
-    new = ffi.new
-    sized = re.compile(r"(\w[\w ]*)\[(\d+)\]")
-
-    def new_array(cdecl: str, init: Any = None) -> Any:
-        m = sized.fullmatch(cdecl)
-        if m is None or (init is not None and len(init) != int(m[2])):
-            return new(cdecl, init)
-        return new(m[1] + "[]", int(m[2]) if init is None else init)
-
-    ffi.new = new_array
-
-
 def _timed(fn: Any, *args: Any) -> tuple[list[tuple[str, int]], float]:
     """Run one job in a worker; return its result and its CPU seconds (for --verbose)."""
     start = time.process_time()
@@ -577,21 +567,30 @@ def main() -> int:
     ap.add_argument("--site", default=str(ROOT / "site"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--verbose", "-v", action="store_true", help="print the CPU time of every job")
+    ap.add_argument("--only", metavar="GUIDE", help="build one guide's books and printables (no downloads page)")
+    ap.add_argument("--no-cache", action="store_true", help="lay every book out again (ignore and do not fill .cache/pdf)")
     args = ap.parse_args()
     site = Path(args.site)
+    if args.no_cache:
+        os.environ["PDF_NO_CACHE"] = "1"
     start = time.perf_counter()
     prepare_fonts()
     import weasyprint  # noqa: F401  (imported once here, inherited by the workers)
 
-    jobs = [(build_book, str(site), lang, guide) for guide, lang in longest_first()]
+    jobs = [(build_book, str(site), lang, guide) for guide, lang in longest_first() if not args.only or guide == args.only]
+    if not jobs:
+        print(f"PDF build: no guide «{args.only}» (guides: {', '.join(GUIDES)})", file=sys.stderr)
+        return 2
 
     results: dict[str, int] = {}
     try:
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_worker_init) as pool:
             futures = {pool.submit(_timed, *job): job for job in jobs}
             tty = sys.stdout.isatty()
+            reused = 0
             for done, fut in enumerate(as_completed(futures), 1):
-                res, cpu = fut.result()
+                (res, was_reused), cpu = fut.result()
+                reused += was_reused
                 what = " ".join(map(str, futures[fut][2:]))
                 if args.verbose:
                     print(f"pdf: {what}: {cpu:.1f} s CPU")
@@ -601,13 +600,14 @@ def main() -> int:
                 results.update(res)
             if tty and not args.verbose:
                 print("\r" + " " * 72 + "\r", end="")
-        for lang in LANGS:
+        for lang in LANGS if not args.only else ():
             write_downloads_page(site, lang, results)
     except PdfBuildError as exc:
         print(f"PDF build failed: {exc}", file=sys.stderr)
         return 1
     books = sum(1 for p in results if Path(p).parent.name == "pdf")
-    print(f"pdf: {books} books and {len(results) - books} printables in {time.perf_counter() - start:.1f} s")
+    again = f"; {reused} of {len(jobs)} books with their printables reused (inputs unchanged)" if reused else ""
+    print(f"pdf: {books} books and {len(results) - books} printables in {time.perf_counter() - start:.1f} s{again}")
     return 0
 
 

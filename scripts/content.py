@@ -313,3 +313,45 @@ def bilingual(ru: str, ky: str) -> str:
     """An editor's message about a Kyrgyz page: Russian, the project's working language, then the
     same in Kyrgyz for the page's editor."""
     return f"{ru} / Кыргызча: {ky}"
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its !!python and !ENV tags (we only need the nav)."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTagLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@lru_cache(maxsize=1)
+def mkdocs_config() -> dict[str, Any]:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
+def _flatten(items: Any) -> list[str]:
+    out: list[str] = []
+    for it in items if isinstance(items, list) else [items]:
+        if isinstance(it, str):
+            out.append(it)
+        elif isinstance(it, dict):
+            for v in it.values():
+                out += _flatten(v)
+    return out
+
+
+def guides() -> tuple[str, ...]:
+    """The guides of the site, declared once in mkdocs.yml's nav: each top-level section whose
+    first page is <guide>/index.md is a guide (a book in PDF, a PDF bar on its pages). Adding a
+    guide is a content change: its folders in docs/ru and docs/ky and its section in the nav."""
+    out = []
+    for item in mkdocs_config()["nav"]:
+        if isinstance(item, dict):
+            pages = _flatten(item)
+            if pages and pages[0].endswith("/index.md") and pages[0].count("/") == 1:
+                out.append(pages[0].split("/")[0])
+    return tuple(out)
+
+
+def guide_pages(guide: str) -> list[str]:
+    """The guide's Markdown paths (relative to docs/<lang>/) in nav order."""
+    return [p for p in _flatten(mkdocs_config()["nav"]) if p.startswith(guide + "/")]

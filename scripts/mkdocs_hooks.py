@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import legal_facts  # noqa: E402
-from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
+from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, guides, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -107,6 +107,7 @@ def on_config(config: Any) -> Any:
     the engine's link warnings in Russian (and Kyrgyz) with file and line."""
     if not config.get("repo_url"):
         config["edit_uri"] = None
+    config["extra"]["guides"] = list(guides())
     for name in ("properdocs", "mkdocs"):
         for handler in logging.getLogger(name).handlers:
             if not any(isinstance(f, _EditorMessages) for f in handler.filters):

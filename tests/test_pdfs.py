@@ -233,9 +233,21 @@ def test_books_are_handed_to_the_workers_heaviest_first():
 def test_arrays_made_by_length_equal_the_sized_ones():
     from weasyprint.text.ffi import ffi
 
-    bp._sized_arrays_by_length()
+    bp.pdf_patches.sized_arrays_by_length()
     made = ffi.new("hb_codepoint_t[3]", [5, 6, 7])
     assert list(made) == [5, 6, 7] and ffi.sizeof(made) == 3 * ffi.sizeof("hb_codepoint_t")
     empty = ffi.new("hb_tag_t[4]")
     assert list(empty) == [0, 0, 0, 0]
     assert ffi.typeof(ffi.new("char[4]")) is ffi.typeof("char[]"), "sized arrays are not made by length"
+
+
+@pytest.mark.parametrize("patch", sorted(bp.pdf_patches.WRITTEN_FOR))
+def test_each_patch_is_written_for_the_installed_version_and_refuses_another(patch, monkeypatch):
+    from importlib.metadata import version
+
+    pp = bp.pdf_patches
+    for dist, want in pp.WRITTEN_FOR[patch].items():
+        assert version(dist) == want, f"{patch}: written for {dist} {want}, installed {version(dist)}"
+    monkeypatch.setattr(pp, "version", lambda dist: "0.0.1")
+    with pytest.raises(pp.PatchVersionError, match=patch):
+        pp.require(patch)
