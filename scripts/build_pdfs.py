@@ -133,6 +133,7 @@ class Chapter:
     md: str
     title: str
     body: HtmlElement
+    landscape: bool = False
 
 
 def _article(page: Path) -> HtmlElement:
@@ -194,12 +195,13 @@ def prepare(site: Path, lang: str, md: str, in_book: dict[Path, str], src_name: 
         img.set("src", target.as_uri())
     for box in art.xpath(".//li[contains(@class,'task-list-item')]//input"):
         box.getparent().remove(box)  # printed as an empty box (.task-list-indicator) to tick by hand
+    landscape = bool(parse_page(DOCS / lang / md)[0].get("landscape"))
     for table in art.xpath(".//table"):
-        _set_column_widths(table)
-    return Chapter(md, title, art)
+        _set_column_widths(table, 140.0 if landscape else 95.0)
+    return Chapter(md, title, art, landscape)
 
 
-def _set_column_widths(table: HtmlElement) -> None:
+def _set_column_widths(table: HtmlElement, line: float = 95.0) -> None:
     """Give a table explicit column widths (print.css lays tables out with `table-layout: fixed`).
 
     WeasyPrint's automatic table layout measures every cell's text twice, a large share of a
@@ -213,7 +215,7 @@ def _set_column_widths(table: HtmlElement) -> None:
     cols = [[r[j] for r in rows if j < len(r)] for j in range(ncols)]
     longest = [max((len(w) for t in c for w in t.split()), default=1) for c in cols]
     average = [max(sum(len(t) for t in c) / max(len(c), 1), 1.0) for c in cols]
-    line = 95.0  # characters of table text across the printed width
+    # `line`: characters of table text across the printed width (95 portrait, 140 landscape)
     need = [min((n + 2) / line, 0.45) for n in longest]
     share = [max(a, n) for a, n in zip(average, longest)]
     widths = [x / sum(share) for x in share]
@@ -350,7 +352,8 @@ def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]],
         f'<nav class="toc"><h1 class="toc-title">{w["contents"]}</h1><ul>{"".join(toc)}</ul></nav>',
     ]
     for ch in chapters:
-        body.append(f'<section class="chapter">{lxml.html.tostring(ch.body, encoding="unicode")}</section>')
+        cls = "chapter landscape" if ch.landscape else "chapter"
+        body.append(f'<section class="{cls}">{lxml.html.tostring(ch.body, encoding="unicode")}</section>')
     body.append(
         f'<section class="colophon" id="colophon"><h1 class="colophon-title">{w["colophon"]}</h1>'
         f"<p><strong>{html.escape(title)}</strong>. {html.escape(subtitle)}</p>"

@@ -36,6 +36,7 @@ FRONT_MATTER: dict[str, tuple[type, bool]] = {
     "title": (str, True),
     "description": (str, True),
     "printable": (bool, False),
+    "landscape": (bool, False),  # printed on landscape A4 pages (wide forms such as the appeals journal)
     "translation_of": (str, False),  # ky pages: hash of the Russian source they translate
 }
 

@@ -251,3 +251,23 @@ def test_each_patch_is_written_for_the_installed_version_and_refuses_another(pat
     monkeypatch.setattr(pp, "version", lambda dist: "0.0.1")
     with pytest.raises(pp.PatchVersionError, match=patch):
         pp.require(patch)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_appeals_journal_prints_landscape_with_every_column_and_room_to_write(site, lang):
+    """A wide form (front matter `landscape: true`) prints on landscape sheets: the journal alone
+    on the first, all twelve columns inside the margins, sixteen blank rows of writing height;
+    codes and instructions on the second sheet, nothing spilling onto a third."""
+    md = "committee-handbook/appeals-journal.md"
+    pdf = PdfReader(str(bp.pdf_dir(site, lang) / md.replace(".md", ".pdf")))
+    assert len(pdf.pages) == 2, f"{lang}: {len(pdf.pages)} sheets"
+    first = pdf.pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height), "the journal is not landscape"
+    header = next(line for line in (DOCS / lang / md).read_text(encoding="utf-8").splitlines() if line.startswith("| Код"))
+    columns = [c.strip() for c in header.strip("|").split("|")]
+    text = " ".join(first.extract_text().split())
+    assert len(columns) == 12 and all(" ".join(c.split()[-1:]) in text for c in columns), (columns, text[:400])
+    bodies = (DOCS / lang / md).read_text(encoding="utf-8").count("| | | | | | | | | | | | |")
+    assert bodies >= 15, f"{bodies} blank rows"
+    css = (bp.ROOT / "scripts" / "pdf" / "print.css").read_text(encoding="utf-8")
+    assert re.search(r"td:empty\s*\{\s*height:\s*8\.5mm", css), "blank cells lost their writing height"
