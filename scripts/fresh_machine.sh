@@ -43,6 +43,13 @@ stage() {  # stage NAME COMMAND...: run, time and report one step
 
 stage debootstrap debootstrap --variant=minbase --include=python3,make,git,ca-certificates bookworm "$root" "$mirror"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# Certificate authorities of the local network (a TLS-inspecting proxy, say), which any machine
+# on this network has installed: copied so that pip and npm reach their registries as here.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1
+fi
 for fs in proc sys dev dev/pts; do
   mkdir -p "$root/$fs"
   mount --bind "/$fs" "$root/$fs"

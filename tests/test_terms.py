@@ -108,3 +108,11 @@ def test_glossary_definitions_use_the_glossarys_own_terms(tmp_path: Path, lang: 
     page.write_text(PAGE.format(body="\n\n".join(e[f"{lang}_definition"] for e in entries)), encoding="utf-8")
     found = check_sources.terminology(page, lang, entries)
     assert not found, "\n".join(map(str, found))
+
+
+def test_the_contributing_guides_use_the_glossarys_terms():
+    """The editors' guides teach by example: they must not use a form the glossary rejects."""
+    entries = content.glossary()
+    found = [*check_sources.terminology(content.ROOT / "CONTRIBUTING.md", "ru", entries),
+             *check_sources.terminology(content.ROOT / "CONTRIBUTING.ky.md", "ky", entries)]
+    assert not found, "\n".join(map(str, found))
