@@ -481,7 +481,10 @@ class Scanner:
                 title_m = None
                 for t in re.finditer(r"«([^«»]{8,})»", text[: m.start()]):
                     title_m = t
-                if title_m and m.start() - title_m.end() <= 60 and "№" not in text[title_m.end(): m.start()] \
+                # a title just before the number names it unless another number, a list separator
+                # or an act's noun stands between («… № 184 «…» Мыйзамы жана … № 63»: that title is 184's)
+                between = text[title_m.end(): m.start()].lower() if title_m else ""
+                if title_m and m.start() - title_m.end() <= 60 and not re.search(r"[№,;]|мыйзам|закон|кодекс|токтом|постановлени|указ|жарлык", between) \
                         and f.title[lang] and re.match(r"(о|об|обо)\s|.*жөнүндө\s*$", title_m.group(1).lower()):
                     if _norm_title(title_m.group(1)) != _norm_title(f.title[lang]):
                         problem(n, f"название «{title_m.group(1)}» рядом с «{shown}» не совпадает с реестром ({f.key}): "

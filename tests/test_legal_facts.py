@@ -89,7 +89,8 @@ def test_no_page_may_state_a_repealed_or_replaced_rule_as_current(tmp_path, lang
     ("ru", "Прежний Уголовный кодекс 2017 года (утратил силу) называл это статьёй 175."),
     ("ru", "Общественные советы государственных органов упразднены в 2023 году."),
     ("ru", "Звоните 112, 102 (милиция), 103 (скорая помощь) или 111 (детский телефон доверия)."),
-], ids=["history-lists", "history-code", "history-councils", "phones"])
+    ("ky", "Кыргыз Республикасынын 2008-жылдын 4-августундагы № 184 «Эркектер менен аялдар үчүн бирдей укуктар менен бирдей мүмкүнчүлүктөрдүн мамлекеттик кепилдиктери жөнүндө» Мыйзамы жана 2017-жылдын 27-апрелиндеги № 63 Мыйзам."),
+], ids=["history-lists", "history-code", "history-councils", "phones", "two-acts-ky"])
 def test_history_and_correct_statements_pass(tmp_path, lang, text):
     assert scan(tmp_path, lang, text) == []
 
