@@ -206,3 +206,14 @@ def test_the_404_page_is_russian_with_a_kyrgyz_part_and_links_both_homes(site):
     hrefs = {a.get("href") for a in root.xpath("//article//a")}
     assert {"/index.html", "/ky/index.html"} <= hrefs, hrefs
     assert root.xpath("//div[@role='dialog'][@aria-label='Поиск']")
+
+
+@pytest.mark.parametrize("lang", content.LANGS)
+def test_test_options_stand_one_per_line_with_a_box_to_tick(site, lang):
+    """The pre/post test is printed and filled in by pen: each answer option is its own line with
+    a box (a task-list item), not four options run together in one paragraph."""
+    root = lxml.html.parse(str(content.built_html(site, lang, "trainer-manual/pre-post-test.md"))).getroot()
+    options = [" ".join(li.text_content().split()) for li in root.xpath("//article//li[contains(@class,'task-list-item')]")]
+    assert len(options) >= 40 and all(re.match(r"^[абвг]\) ", o) for o in options), options[:6]
+    run_together = [p.text_content()[:60] for p in root.xpath("//article//p") if re.search(r"(?m)^[абвг]\) .*\n[абвг]\) ", p.text_content())]
+    assert not run_together, run_together
