@@ -50,7 +50,7 @@ FONTS_CSS = DOCS / "assets" / "stylesheets" / "fonts.css"
 FONT_CACHE = ROOT / ".cache" / "pdf-fonts"  # the site's WOFF2 fonts, decompressed once per change
 
 WORDS = {
-    "ru": {"contents": "Содержание", "page": "Страница", "of": "из", "edition": "Электронное издание",
+    "ru": {"contents": "Содержание", "page": "Страница", "of": "из", "edition": "Электронное издание", "edition_of": "Издание от",
            "language": "Язык: русский", "colophon": "Выходные сведения", "sources": "Источники",
            "licence": "Тексты распространяются по лицензии CC BY 4.0; код сайта — MIT.",
            "status": "Методическое издание на основе материалов, разработанных проектом «ДаткАйым» совместно "
@@ -61,7 +61,7 @@ WORDS = {
            "pages": "стр.", "file": "Файл", "size": "Размер", "count": "Страниц",
            "author": "Редакция методических руководств (на основе материалов проекта «ДаткАйым», разработанных с МТСОиМ КР)",
            "cover_org": "Методическое издание на основе материалов проекта «ДаткАйым», разработанных совместно с МТСОиМ КР"},
-    "ky": {"contents": "Мазмуну", "page": "Бет", "of": "/", "edition": "Электрондук басылма",
+    "ky": {"contents": "Мазмуну", "page": "Бет", "of": "/", "edition": "Электрондук басылма", "edition_of": "Басылманын күнү:",
            "language": "Тили: кыргызча", "colophon": "Басылма жөнүндө маалымат", "sources": "Булактар",
            "licence": "Тексттер CC BY 4.0 лицензиясы боюнча таратылат; сайттын коду — MIT.",
            "status": "«ДаткАйым» долбоору Кыргыз Республикасынын Эмгек, социалдык камсыздоо жана миграция "
@@ -311,6 +311,16 @@ def page_css(lang: str, header: str) -> str:
     return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header)
 
 
+def _edition_date(iso: str, lang: str) -> str:
+    """«7 декабря 2026 г.» / «2026-жылдын 7-декабры» from an ISO date (the edition's)."""
+    from scripts.legal_facts import _fmt_date
+
+    try:
+        return _fmt_date(dt.date.fromisoformat(iso), lang)
+    except ValueError:
+        return iso
+
+
 def guide_meta(lang: str, guide: str) -> tuple[str, str]:
     """(title, subtitle) of a guide, from its index page's front matter and H1."""
     meta, body = parse_page(DOCS / lang / guide / "index.md")
@@ -348,7 +358,8 @@ def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]],
         f'<section class="cover"><p class="cover-org">{html.escape(w["cover_org"])}</p>'
         f'<h1 class="cover-title">{html.escape(title)}</h1>'
         f'<p class="cover-subtitle">{html.escape(subtitle)}</p>'
-        f'<p class="cover-meta">{w["edition"]} · {w["language"]}<br>{w["version"]} {html.escape(version)} · {date}</p></section>',
+        # the cover says the edition as a date a reader understands; the commit is in the colophon
+        f'<p class="cover-meta">{w["edition"]} · {w["language"]}<br>{w["edition_of"]} {_edition_date(date, lang)}</p></section>',
         f'<nav class="toc"><h1 class="toc-title">{w["contents"]}</h1><ul>{"".join(toc)}</ul></nav>',
     ]
     for ch in chapters:

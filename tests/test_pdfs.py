@@ -271,3 +271,12 @@ def test_the_appeals_journal_prints_landscape_with_every_column_and_room_to_writ
     assert bodies >= 15, f"{bodies} blank rows"
     css = (bp.ROOT / "scripts" / "pdf" / "print.css").read_text(encoding="utf-8")
     assert re.search(r"td:empty\s*\{\s*height:\s*8\.5mm", css), "blank cells lost their writing height"
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_the_cover_gives_the_edition_as_a_date_and_the_colophon_the_commit(site, lang, guide):
+    pdf = PdfReader(str(bp.pdf_dir(site, lang) / f"{guide}.pdf"))
+    cover, colophon = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
+    assert ("Издание от" if lang == "ru" else "Басылманын күнү") in cover, cover
+    assert re.search(r"\d{4}", cover) and not re.search(r"\b[0-9a-f]{7,}\b", cover), f"a commit hash on the cover: {cover}"
+    assert ("Версия" if lang == "ru" else "Версиясы") in colophon, colophon[-300:]
