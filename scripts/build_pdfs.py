@@ -302,8 +302,12 @@ def margin_css(lang: str, header: str) -> str:
     w = WORDS[lang]
     # width: 100 % spares WeasyPrint measuring the text of both boxes on every page to share the
     # width between the left, centre and right boxes (only the centre one is used).
+    # a link to another place in the book prints its page number: «Мониторинг (с. 52)», «(52-б.)»
+    xref = (f'" (с. " target-counter(attr(href), page) ")"' if lang == "ru"
+            else f'" (" target-counter(attr(href), page) "-б.)"')
     return (f"@page {{ @top-center {{ width: 100%; content: {_css_string(header)}; }}"
-            f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}\n")
+            f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}\n"
+            f'.chapter:not(.printable) a[href^="#p-"]:not(.headerlink):not(.footnote-ref):not(.footnote-backref)::after {{ content: {xref}; }}\n')
 
 
 def page_css(lang: str, header: str) -> str:
@@ -363,7 +367,8 @@ def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]],
         f'<nav class="toc"><h1 class="toc-title">{w["contents"]}</h1><ul>{"".join(toc)}</ul></nav>',
     ]
     for ch in chapters:
-        cls = "chapter landscape" if ch.landscape else "chapter"
+        # printable chapters are also cut out as their own PDFs: no book page numbers in them
+        cls = " ".join(["chapter", *(["landscape"] if ch.landscape else []), *(["printable"] if is_printable(lang, ch.md) else [])])
         body.append(f'<section class="{cls}">{lxml.html.tostring(ch.body, encoding="unicode")}</section>')
     body.append(
         f'<section class="colophon" id="colophon"><h1 class="colophon-title">{w["colophon"]}</h1>'

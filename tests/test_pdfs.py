@@ -280,3 +280,26 @@ def test_the_cover_gives_the_edition_as_a_date_and_the_colophon_the_commit(site,
     assert ("Издание от" if lang == "ru" else "Басылманын күнү") in cover, cover
     assert re.search(r"\d{4}", cover) and not re.search(r"\b[0-9a-f]{7,}\b", cover), f"a commit hash on the cover: {cover}"
     assert ("Версия" if lang == "ru" else "Версиясы") in colophon, colophon[-300:]
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_cross_references_in_the_books_print_the_right_page(site, lang, guide):
+    """A link to another chapter prints as «Title (с. N)» / «Title (N-б.)», N being the page where
+    that chapter starts; the printables cut from the book carry no book page numbers."""
+    r = reader(str(bp.pdf_dir(site, lang) / f"{guide}.pdf"))
+    chapters = [(" ".join(t.split()), pno + 1) for t, pno in outline_titles(r)[2:]]  # chapters, then the colophon
+    spans = {t: (first, chapters[i + 1][1]) for i, (t, first) in enumerate(chapters[:-1])}
+    ref = re.compile(r"\(с\. (\d+)\)" if lang == "ru" else r"\((\d+)-б\.\)")
+    checked = 0
+    for page in r.pages:
+        text = " ".join(page.extract_text().split())
+        for title, (first, after) in spans.items():
+            for m in re.finditer(re.escape(title) + r" " + ref.pattern, text):
+                # a link to the chapter or to a section of it: a page of that chapter
+                assert first <= int(m.group(1)) < after, f"«{title}» printed as page {m.group(1)}; the chapter runs {first}–{after - 1}"
+                checked += 1
+    assert checked >= 3, f"{guide} ({lang}): only {checked} cross-references to chapter titles found"
+    for g, md in bp.printable_pages(lang):
+        if g == guide:
+            text = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf"))).pages)
+            assert not ref.search(text), f"{md}: a printable shows book page numbers"
