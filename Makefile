@@ -7,7 +7,7 @@ QUIET := $(if $(V),,-q)
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-test site html glossary fonts pdf serve test check translations bench fresh-machine clean
+.PHONY: help setup setup-test site html glossary fonts pdf serve test check translations bench fresh-machine zensical-preview clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -58,6 +58,9 @@ bench: setup-test site ## Measure build times, sizes and Lighthouse scores (figu
 
 fresh-machine: ## Rehearse the README on a fresh Debian 12 root (debootstrap; root, 10-20 min, downloads; not in make test)
 	@scripts/fresh_machine.sh
+
+zensical-preview: ## Rehearse Zensical 0.0.73: build into site-zensical/, run the HTML checks, see ZENSICAL.md (not in make test)
+	@PY=$(PY) scripts/zensical_preview.sh
 
 clean: ## Remove build output
 	rm -rf site .pytest_cache
