@@ -454,6 +454,11 @@ def keep(key: str, site: Path, results: list[tuple[str, int]]) -> None:
     entry.rename(PDF_CACHE / key)
 
 
+#: CSS named pages printed as sheets of their own (print.css): no footer, and a chapter's printable
+#: holds only these pages when it has them
+SHEET_PAGES = {"certificate"}
+
+
 def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
                       chapters: list[Chapter]) -> list[tuple[str, int]]:
     """Write each printable chapter of a laid-out (and written) book as a PDF of its own: the
@@ -472,8 +477,13 @@ def _write_printables(document: Any, site: Path, lang: str, guide_title: str,
         if not is_printable(lang, ch.md):
             continue
         pages = [copy.copy(pg) for pg in document.pages[starts[k]:starts[k + 1]]]
+        sheets = [pg for pg in pages if pdf_patches.page_name(pg) in SHEET_PAGES]
+        if sheets:  # a certificate: its own PDF is the sheet, the instructions stay in the book
+            pages = sheets
         anchors = {a for pg in pages for a in pg.anchors}
         for i, pg in enumerate(pages, 1):
+            if pdf_patches.page_name(pg) in SHEET_PAGES:
+                continue  # no page number on a sheet
             kept = [ln for ln in pg.links if ln[0] != "internal" or ln[1] in anchors]
             for ln in pg.links:
                 ln[3].link_annotation = None  # set by the book's writing; made again for the kept ones

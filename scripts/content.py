@@ -356,3 +356,22 @@ def guides() -> tuple[str, ...]:
 def guide_pages(guide: str) -> list[str]:
     """The guide's Markdown paths (relative to docs/<lang>/) in nav order."""
     return [p for p in _flatten(mkdocs_config()["nav"]) if p.startswith(guide + "/")]
+
+
+BLANK_RE = re.compile(r"(?<=[^\s_\\])_{3,}|_{3,}(?=[^\s_])")
+
+
+def blanks(markdown: str) -> str:
+    """Keep the blanks of forms as blanks: a run of three or more underscores touching a letter,
+    digit or quote («____», 20____) is escaped, so Markdown does not read it as bold and eat it
+    («____» __________ 20____ became «» in bold). Lines of underscores alone (writing lines) and
+    code are left as they are."""
+    out, fence = [], False
+    for line in markdown.split("\n"):
+        if FENCE_RE.match(line):
+            fence = not fence
+        if not fence and "_" in line:
+            parts = re.split(r"(`[^`]*`)", line)
+            line = "".join(s if s.startswith("`") else BLANK_RE.sub(lambda m: r"\_" * len(m.group()), s) for s in parts)
+        out.append(line)
+    return "\n".join(out)

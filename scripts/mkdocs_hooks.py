@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import legal_facts  # noqa: E402
-from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, guides, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
+from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, blanks, guides, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -180,7 +180,8 @@ def _legal_markdown(markdown: str, lang: str, rel: str, src: Path) -> str:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Validate front matter and append the language's abbreviation definitions."""
+    """Validate front matter, keep the forms' blanks (`blanks`) and append the language's
+    abbreviation definitions."""
     try:  # the source file itself: MkDocs renders broken YAML as text, and plugins add meta keys
         parse_page(Path(page.file.abs_src_path))
     except ContentError as exc:
@@ -193,6 +194,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         markdown = f"{markdown}\n\n{_status_table(lang)}\n"
     if LEGAL:
         markdown = _legal_markdown(markdown, lang, rel, Path(page.file.abs_src_path))
+    markdown = blanks(markdown)
     defs = "\n".join(f"*[{a}]: {full}" for a, full in sorted(abbreviations(lang).items()))
     return f"{markdown}\n\n{defs}\n" if defs else markdown
 

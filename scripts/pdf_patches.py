@@ -8,6 +8,8 @@ the version differs (then: re-read the dependency's code, re-measure, update the
   own page numbers («Страница 2 из 5») without laying the chapter out again.
 - `cache_page_references` (pydyf 0.13.0): pydyf rebuilds the tuple of all page references each
   time one is asked for, and a tagged PDF asks once per structure element: quadratic in pages.
+- `page_name` (WeasyPrint 70.0): the CSS named page (`page: certificate`) a laid-out page got,
+  read from the page box, so that a certificate's own PDF holds its sheet alone.
 - `sized_arrays_by_length` (WeasyPrint 70.0 with cffi 2.1.1): cffi runs its C parser for every
   new array length WeasyPrint asks for (`hb_codepoint_t[708]`), about 0.2 s a book.
 """
@@ -22,6 +24,7 @@ WRITTEN_FOR: dict[str, dict[str, str]] = {
     "renumber_footer": {"weasyprint": "70.0"},
     "cache_page_references": {"pydyf": "0.13.0"},
     "sized_arrays_by_length": {"weasyprint": "70.0", "cffi": "2.1.1"},
+    "page_name": {"weasyprint": "70.0"},
 }
 
 
@@ -62,6 +65,12 @@ def renumber_footer(page: Any, text: str) -> bool:
                     line.width = width
                     return True
     return False
+
+
+def page_name(page: Any) -> str:
+    """The named page (CSS `page:`) of a laid-out WeasyPrint page; "" for the default page."""
+    require("page_name")
+    return page._page_box.page_type.name or ""
 
 
 def cache_page_references() -> None:

@@ -193,3 +193,18 @@ def test_github_actions_are_pinned_by_commit():
     workflows = list((ROOT / ".github" / "workflows").glob("*.yml"))
     uses = [u for w in workflows for u in re.findall(r"uses:\s*(\S+)", w.read_text(encoding="utf-8"))]
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+
+
+def test_blanks_of_forms_are_not_read_as_bold():
+    """«____» __________ 20____ : Markdown took the underscores for bold and printed «» in bold."""
+    import markdown
+
+    html = markdown.markdown(content.blanks("с «____» __________ 20____ года\n\n1. ________\n\n`a____b`"))
+    assert "<strong>" not in html and html.count("____") >= 3, html
+    assert "<hr" in html and "<code>a____b</code>" in html, html
+
+
+def test_no_built_page_turns_blanks_into_bold(site):
+    bad = [str(p.relative_to(site)) for lang in content.LANGS for p in content.built_pages(site, lang)
+           if "<strong><strong>" in p.read_text(encoding="utf-8") or "<strong></strong>" in p.read_text(encoding="utf-8")]
+    assert not bad, bad

@@ -303,3 +303,18 @@ def test_cross_references_in_the_books_print_the_right_page(site, lang, guide):
         if g == guide:
             text = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf"))).pages)
             assert not ref.search(text), f"{md}: a printable shows book page numbers"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_certificate_prints_as_one_landscape_sheet_without_instructions(site, lang):
+    md = "trainer-manual/certificate.md"
+    pdf = PdfReader(str(bp.pdf_dir(site, lang) / md.replace(".md", ".pdf")))
+    assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages"
+    sheet = pdf.pages[0]
+    assert float(sheet.mediabox.width) > float(sheet.mediabox.height), "not landscape"
+    text = sheet.extract_text()
+    how = "Как заполнять" if lang == "ru" else "Кантип толтуруу"
+    assert "СЕРТИФИКАТ" in text and how not in text, text[:300]
+    assert not re.search(r"(Страница|Бет) \d", text), "a page number on the certificate"
+    book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
+    assert how in book, "the instructions left the book too"
