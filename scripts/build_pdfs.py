@@ -297,9 +297,12 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def margin_css(lang: str, header: str) -> str:
-    """The running header and the localized «page N of M» footer."""
+def margin_css(lang: str, header: str, sheet_line: str = "") -> str:
+    """The running header and the localized «page N of M» footer; on participants' sheets (named
+    page `handout`) only `sheet_line`, the guide and edition in small type."""
     w = WORDS[lang]
+    sheet = (f"@page handout {{ @bottom-center {{ width: 100%; font-size: 7pt; content: {_css_string(sheet_line)}; }} }}\n"
+             if sheet_line else "")
     # width: 100 % spares WeasyPrint measuring the text of both boxes on every page to share the
     # width between the left, centre and right boxes (only the centre one is used).
     # a link to another place in the book prints its page number: «Мониторинг (с. 52)», «(52-б.)»
@@ -307,12 +310,13 @@ def margin_css(lang: str, header: str) -> str:
             else f'" (" target-counter(attr(href), page) "-б.)"')
     return (f"@page {{ @top-center {{ width: 100%; content: {_css_string(header)}; }}"
             f" @bottom-center {{ width: 100%; content: {_css_string(w['page'] + ' ')} counter(page) {_css_string(' ' + w['of'] + ' ')} counter(pages); }} }}\n"
-            f'.chapter:not(.printable) a[href^="#p-"]:not(.headerlink):not(.footnote-ref):not(.footnote-backref)::after {{ content: {xref}; }}\n')
+            f'.chapter:not(.printable) a[href^="#p-"]:not(.headerlink):not(.footnote-ref):not(.footnote-backref)::after {{ content: {xref}; }}\n'
+            + sheet)
 
 
-def page_css(lang: str, header: str) -> str:
+def page_css(lang: str, header: str, sheet_line: str = "") -> str:
     """The fonts, the print stylesheet and the margin boxes of a book."""
-    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header)
+    return _fonts_css() + PRINT_CSS.read_text(encoding="utf-8") + margin_css(lang, header, sheet_line)
 
 
 def _edition_date(iso: str, lang: str) -> str:
@@ -378,7 +382,8 @@ def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]],
         + f"<p>{html.escape(w['licence'])}</p><p>{w['site']}: {html.escape(where)}</p>"
         f"<p>{w['version']} {html.escape(version)} · {w['built']}: {date}</p></section>"
     )
-    doc = _html_doc(lang, title, subtitle, page_css(lang, title), "".join(body), date)
+    sheet_line = f"{title} · {w['edition_of']} {_edition_date(date, lang)}"
+    doc = _html_doc(lang, title, subtitle, page_css(lang, title, sheet_line), "".join(body), date)
     out = pdf_dir(s, lang) / f"{guide}.pdf"
     key = book_key(doc, s, lang, guide)
     reused = reuse(key, s)
@@ -456,7 +461,7 @@ def keep(key: str, site: Path, results: list[tuple[str, int]]) -> None:
 
 #: CSS named pages printed as sheets of their own (print.css): no footer, and a chapter's printable
 #: holds only these pages when it has them
-SHEET_PAGES = {"certificate"}
+SHEET_PAGES = {"certificate", "handout"}
 
 
 def _write_printables(document: Any, site: Path, lang: str, guide_title: str,

@@ -29,6 +29,12 @@ def book(site: Path, lang: str, guide: str) -> Path:
     return bp.pdf_dir(site, lang) / f"{guide}.pdf"
 
 
+def is_sheet(site: Path, lang: str, md: str) -> bool:
+    """A page printed as sheets of its own (print.css: handout-sheet, certificate-sheet)."""
+    return bool(lxml.html.parse(str(bp.built_html(site, lang, md))).xpath(
+        "//article//div[contains(@class,'handout-sheet') or contains(@class,'certificate-sheet')]"))
+
+
 def outline_titles(r: PdfReader) -> list[tuple[str, int]]:
     """Top-level bookmarks: (title, page index)."""
     return [(o.title, r.get_destination_page_number(o)) for o in r.outline if not isinstance(o, list)]
@@ -63,7 +69,8 @@ def test_every_printable_has_its_own_pdf_linked_from_page_and_downloads(site, la
         # and the test, for the trainer only) is a booklet
         limit = 12 if md.endswith("answer-key.md") else 8
         assert 1 <= len(r.pages) <= limit, f"{pdf}: {len(r.pages)} pages is not a short printable"
-        assert norm(bp.guide_meta(lang, guide)[0])[:40] in norm(r.pages[0].extract_text()), f"{pdf}: no header naming the guide"
+        if not is_sheet(site, lang, md):  # a certificate names nothing but itself
+            assert norm(bp.guide_meta(lang, guide)[0])[:40] in norm(r.pages[0].extract_text()), f"{pdf}: no header naming the guide"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,7 +136,11 @@ def test_pdf_fonts_are_the_site_fonts_merged_without_losing_a_character():
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_printable_numbers_its_own_pages(site, lang):
     word, of = bp.WORDS[lang]["page"], bp.WORDS[lang]["of"]
+    sheets = [md for _, md in bp.printable_pages(lang) if is_sheet(site, lang, md)]
+    assert len(sheets) >= 4, sheets  # participants' sheets and the certificate: no page count (their own tests)
     for _, md in bp.printable_pages(lang):
+        if md in sheets:
+            continue
         r = reader(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf")))
         n = len(r.pages)
         for i, page in enumerate(r.pages, 1):
@@ -270,7 +281,7 @@ def test_the_appeals_journal_prints_landscape_with_every_column_and_room_to_writ
     bodies = (DOCS / lang / md).read_text(encoding="utf-8").count("| | | | | | | | | | | | |")
     assert bodies >= 15, f"{bodies} blank rows"
     css = (bp.ROOT / "scripts" / "pdf" / "print.css").read_text(encoding="utf-8")
-    assert re.search(r"td:empty\s*\{\s*height:\s*8\.5mm", css), "blank cells lost their writing height"
+    assert re.search(r"td:empty\s*\{\s*height:\s*(8|9|10)(\.\d)?mm", css), "blank cells lost their writing height (at least 8 mm)"
 
 
 @pytest.mark.parametrize("lang,guide", BOOKS)
@@ -318,3 +329,20 @@ def test_the_certificate_prints_as_one_landscape_sheet_without_instructions(site
     assert not re.search(r"(Страница|Бет) \d", text), "a page number on the certificate"
     book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
     assert how in book, "the instructions left the book too"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("md", ["trainer-manual/daily-feedback.md", "trainer-manual/final-evaluation.md", "trainer-manual/pre-post-test.md"])
+def test_participants_sheets_carry_no_trainer_notes_and_no_book_page_count(site, lang, md):
+    """What participants fill in is printed alone: no notes for the trainer, no «page N of M» of
+    the book, a small line with the guide and edition; the notes stay in the book."""
+    pdf = PdfReader(str(bp.pdf_dir(site, lang) / md.replace(".md", ".pdf")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    notes = "Для тренера" if lang == "ru" else "Тренер үчүн"
+    assert notes not in text, f"{md}: trainer notes on the participants' sheet"
+    assert not re.search(r"(Страница \d+ из|Бет \d+ / )\d", text), f"{md}: the book's page count on the sheet"
+    assert ("Издание от" if lang == "ru" else "Басылманын күнү") in text, "no guide-and-edition line"
+    if md.endswith("daily-feedback.md"):
+        assert len(pdf.pages) == 1, "the daily feedback form should fit one sheet"
+        book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
+        assert notes in book, "the trainer notes left the book too"
