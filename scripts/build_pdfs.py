@@ -358,7 +358,10 @@ def build_book(site: str, lang: str, guide: str) -> tuple[list[tuple[str, int]],
     version, date = edition()
     # Contents list the chapters (sections are in the PDF bookmarks): every target-counter makes
     # WeasyPrint lay pages out again, and a section-level list cost 40 % of the build time.
-    toc = [f'<li class="toc-1"><a href="#{slug(ch.md)}">{html.escape(ch.title)}</a></li>' for ch in chapters]
+    # the guide's own index page (its title is the book's) opens the book right after the contents,
+    # which list the chapters from the first one
+    toc = [f'<li class="toc-1"><a href="#{slug(ch.md)}">{html.escape(ch.title)}</a></li>' for ch in chapters
+           if ch.md != f"{guide}/index.md"]
     sources = next((slug(m) for m in mds if m.endswith("/sources.md")), None)
     site_url = (mkdocs_config().get("site_url") or "").rstrip("/")
     where = f"{site_url}/{'' if lang == 'ru' else 'ky/'}{guide}/" if site_url else f"{'' if lang == 'ru' else 'ky/'}{guide}/index.html"

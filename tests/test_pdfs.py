@@ -346,3 +346,15 @@ def test_participants_sheets_carry_no_trainer_notes_and_no_book_page_count(site,
         assert len(pdf.pages) == 1, "the daily feedback form should fit one sheet"
         book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
         assert notes in book, "the trainer notes left the book too"
+
+
+@pytest.mark.parametrize("lang,guide", BOOKS)
+def test_the_contents_fit_one_page_and_start_with_the_first_chapter(site, lang, guide):
+    r = reader(str(bp.pdf_dir(site, lang) / f"{guide}.pdf"))
+    word = bp.WORDS[lang]["contents"]
+    lines = [" ".join(x.split()) for x in r.pages[1].extract_text().split("\n")]
+    assert word in lines, f"page 2 is not the contents: {lines[:4]}"
+    first_entry = lines[lines.index(word) + 1]
+    chapters = [t for t, _ in outline_titles(r)[2:-1]]  # the guide's index first, then its chapters
+    assert first_entry.startswith(" ".join(chapters[1].split())[:20]), f"the contents start with «{first_entry}», not the first chapter «{chapters[1]}»"
+    assert word not in r.pages[2].extract_text()[:300], "the contents spill onto a second page"
