@@ -18,7 +18,6 @@ import itertools
 import json
 import mimetypes
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.content import ROOT, engine_build  # noqa: E402
+from scripts.content import ROOT, engine_build, repo_copy  # noqa: E402
 
 
 def timed(cmd: list[str]) -> float:
@@ -111,10 +110,7 @@ def incremental(rounds: int) -> tuple[list[float], list[float]]:
     book's, ZIPs), in a copy of the repository so that the edit touches nothing here."""
     full, again = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        repo = Path(tmp) / "repo"
-        for name in ("docs", "overrides", "scripts", "mkdocs.yml"):
-            src = ROOT / name
-            (shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy2(src, repo / name))
+        repo = repo_copy(Path(tmp) / "repo")
         page = repo / "docs" / "ru" / "committee-handbook" / "contacts.md"
         site = repo / "site"
 

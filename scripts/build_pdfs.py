@@ -36,7 +36,6 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import lxml.html
-import yaml
 from lxml.html import HtmlElement
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -156,13 +156,13 @@ def is_generated(path: Path) -> bool:
     return split_front_matter(path.read_text(encoding="utf-8"))[1].startswith(GENERATED_MARK)
 
 
-STAMP_RE = re.compile(r"^(<!-- Generated[^\n]*?) sha256:([0-9a-f]{16}) -->\n", re.M)
+STAMP_RE = re.compile(rf"^({re.escape(GENERATED_MARK)}[^\n]*?) sha256:([0-9a-f]{{16}}) -->\n", re.M)
 
 
 def stamp(text: str) -> str:
     """Put the hash of what follows the generated-page mark into the mark (`… sha256:<16 hex> -->`),
     so that a later hand edit of the page can be told from the script's own output."""
-    m = re.search(r"^(<!-- Generated[^\n]*?) -->\n", text, flags=re.M)
+    m = re.search(rf"^({re.escape(GENERATED_MARK)}[^\n]*?) -->\n", text, flags=re.M)
     if not m:
         raise ContentError("generated page without the generated mark")
     rest = text[m.end():]
@@ -375,3 +375,22 @@ def blanks(markdown: str) -> str:
             line = "".join(s if s.startswith("`") else BLANK_RE.sub(lambda m: r"\_" * len(m.group()), s) for s in parts)
         out.append(line)
     return "\n".join(out)
+
+
+#: What a build needs from the repository (a copy with these builds the same site elsewhere)
+BUILD_INPUTS = ("docs", "overrides", "scripts", "mkdocs.yml")
+
+
+def repo_copy(dest: Path) -> Path:
+    """Copy the build's inputs to `dest` (tests plant broken or extra pages there; the bench edits
+    a page there), leaving this work tree untouched."""
+    import shutil
+
+    for name in BUILD_INPUTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest

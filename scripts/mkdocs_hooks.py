@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import legal_facts  # noqa: E402
-from scripts.content import DOCS, LANGS, ContentError, abbreviations, bilingual, blanks, guides, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
+from scripts.content import DOCS, LANGS, ContentError, abbreviations, blanks, for_editor, guides, pages, parity_problems, parse_page, wrap_tables  # noqa: E402
 from scripts.translations import page_state  # noqa: E402
 from scripts.translations import status as translation_status  # noqa: E402
 
@@ -88,7 +88,7 @@ def editor_message(msg: str) -> str | None:
         ky = f"«{url}» шилтемеси: {page_ky} «{anchor}» id'лүү бөлүм жок. Аталыштагы id'ни ({{#…}}) текшериңиз же шилтемени оңдоңуз."
     else:
         return None
-    return bilingual(ru, ky) if src.startswith("ky/") else ru
+    return for_editor(where, ru, ky)
 
 
 class _EditorMessages(logging.Filter):
@@ -217,10 +217,14 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 SEARCH_NAME = {"ru": "Поиск", "ky": "Издөө"}
 
 
+def _name_search_dialog(output: str, lang: str) -> str:
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Name Material's search dialog (role="dialog" without a name: Lighthouse aria-dialog-name)."""
     lang = getattr(page.file, "locale", None) or page.file.src_uri.split("/", 1)[0]
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)
+    return _name_search_dialog(output, lang)
 
 
 #: The Russian 404 page, kept while the Kyrgyz build runs (mkdocs-static-i18n writes each
@@ -232,7 +236,7 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     """Name the search dialog on the theme's own pages too (404.html: on_post_page does not see
     them), and keep the site's one 404 page in the default language (Russian)."""
     lang = config["theme"]["language"] if "language" in config["theme"] else "ru"
-    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_NAME.get(lang, SEARCH_NAME["ru"])}">', 1)
+    output = _name_search_dialog(output, lang)
     if template_name == "404.html":
         if lang == "ru":
             NOT_FOUND["ru"] = output

@@ -15,17 +15,7 @@ from scripts import content
 from scripts.content import ROOT
 
 CASES = ROOT / "tests" / "fixtures" / "bad-input"
-COPY = ("docs", "overrides", "scripts", "mkdocs.yml")
-
-
-def repo_copy(dest: Path) -> Path:
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+repo_copy = content.repo_copy
 
 
 def apply_case(case: Path, repo: Path) -> None:

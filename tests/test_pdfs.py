@@ -21,6 +21,12 @@ def norm(s: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def pdf_text(path: str) -> str:
+    """All the text of a PDF (extracted once per test run: several tests read the same book)."""
+    return " ".join(p.extract_text() for p in reader(path).pages)
+
+
+@lru_cache(maxsize=None)
 def reader(path: str) -> PdfReader:
     return PdfReader(path)
 
@@ -312,7 +318,7 @@ def test_cross_references_in_the_books_print_the_right_page(site, lang, guide):
     assert checked >= 3, f"{guide} ({lang}): only {checked} cross-references to chapter titles found"
     for g, md in bp.printable_pages(lang):
         if g == guide:
-            text = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf"))).pages)
+            text = pdf_text(str(bp.pdf_dir(site, lang) / (md[:-3] + ".pdf")))
             assert not ref.search(text), f"{md}: a printable shows book page numbers"
 
 
@@ -327,7 +333,7 @@ def test_the_certificate_prints_as_one_landscape_sheet_without_instructions(site
     how = "Как заполнять" if lang == "ru" else "Кантип толтуруу"
     assert "СЕРТИФИКАТ" in text and how not in text, text[:300]
     assert not re.search(r"(Страница|Бет) \d", text), "a page number on the certificate"
-    book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
+    book = pdf_text(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf"))
     assert how in book, "the instructions left the book too"
 
 
@@ -344,7 +350,7 @@ def test_participants_sheets_carry_no_trainer_notes_and_no_book_page_count(site,
     assert ("Издание от" if lang == "ru" else "Басылманын күнү") in text, "no guide-and-edition line"
     if md.endswith("daily-feedback.md"):
         assert len(pdf.pages) == 1, "the daily feedback form should fit one sheet"
-        book = " ".join(p.extract_text() for p in reader(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf")).pages)
+        book = pdf_text(str(bp.pdf_dir(site, lang) / "trainer-manual.pdf"))
         assert notes in book, "the trainer notes left the book too"
 
 

@@ -6,7 +6,8 @@
  * its stem). This stems each query term with lunr-languages' own Russian stemmer first and keeps
  * the *: a query in any form (plural, oblique case, verbal noun, adjective) meets every form in
  * the index, and a word still being typed keeps matching as a prefix of the stems.
- * Same approach as our Kyrgyz module (docs/assets/javascripts/lunr/min/lunr.ky.min.js).
+ * Same parser hook as our Kyrgyz module (docs/assets/javascripts/lunr/min/lunr.ky.min.js); kept as
+ * its own few lines because the worker loads one language file per index, never both.
  * Licence: MIT (this project).
  */
 (function (lunr) {
